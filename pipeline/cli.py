@@ -1,0 +1,101 @@
+"""`crisis-events`: the command line, thin over the flows and the library.
+
+    crisis-events run [INPUT ...] [--out DIR]     raw entries in, Parquet tables out
+    crisis-events eval --gold FILE [--events DIR] score an events table against gold
+    crisis-events columns [--table events|entries] the documented columns, as Markdown
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+#: How many reject messages a run prints before pointing to the rejects file.
+MAX_REJECT_LINES = 20
+
+
+def _quiet_prefect() -> None:
+    """No telemetry calls (there is no internet) and no pages of logs, unless the user asks."""
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault("PREFECT_LOGGING_TO_API_ENABLED", "false")
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    _quiet_prefect()
+    from flows.extract_flow import run
+
+    summary = run([str(p) for p in args.inputs], Path(args.out), batch_size=args.batch_size, workers=args.workers)
+    for message in summary.reject_messages[:MAX_REJECT_LINES]:
+        print(f"error: {message}", file=sys.stderr)
+    hidden = len(summary.reject_messages) - MAX_REJECT_LINES
+    if hidden > 0:
+        print(f"error: ... and {hidden} more", file=sys.stderr)
+    print(
+        f"entries read: {summary.entries_read}  rejected: {summary.rejected}  "
+        f"events written: {summary.events_written}  time: {summary.seconds:.1f}s"
+    )
+    if summary.rejected:
+        print(f"rejects: {Path(args.out) / 'rejects' / 'rejects.jsonl'}")
+    if summary.entries_read == 0:
+        print("nothing could be processed", file=sys.stderr)
+        return 2
+    print(f"tables: {Path(args.out) / 'events'}  {Path(args.out) / 'entries'}")
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from .evaluate import evaluate, load_gold, load_predictions
+
+    gold_path, events_path = Path(args.gold), Path(args.events)
+    for path in (gold_path, events_path):
+        if not path.exists():
+            print(f"error: {path}: no such file or directory", file=sys.stderr)
+            return 2
+    report = evaluate(load_gold(gold_path), load_predictions(events_path))
+    print(json.dumps(report.as_dict(), indent=2) if args.json else report.render())
+    return 0
+
+
+def cmd_columns(args: argparse.Namespace) -> int:
+    from . import schema
+
+    table = {"events": schema.EVENTS, "entries": schema.ENTRIES, "rejects": schema.REJECTS}[args.table]
+    print("| column | type | meaning |\n|---|---|---|")
+    for name, type_, doc in schema.describe(table):
+        print(f"| `{name}` | {type_} | {doc} |")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="crisis-events", description="CrisisWatch prose in, a Parquet table of dated events out.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="extract events from raw entries into Parquet tables")
+    run.add_argument("inputs", nargs="*", default=["raw"], help="files (.jsonl .csv .html) and folders (default: raw/)")
+    run.add_argument("--out", default="processed", help="output folder (default: processed/)")
+    run.add_argument("--batch-size", type=int, default=32, help="entries per task and nlp.pipe batch")
+    run.add_argument("--workers", type=int, default=1, help="worker processes for extraction")
+    run.set_defaults(func=cmd_run)
+
+    ev = sub.add_parser("eval", help="score an events table against gold (EVENTS.md section 4)")
+    ev.add_argument("--gold", required=True, help="gold JSON Lines file")
+    ev.add_argument("--events", default="processed/events", help="events table folder (default: processed/events)")
+    ev.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ev.set_defaults(func=cmd_eval)
+
+    cols = sub.add_parser("columns", help="print the documented columns of a table as Markdown")
+    cols.add_argument("--table", choices=["events", "entries", "rejects"], default="events")
+    cols.set_defaults(func=cmd_columns)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,387 @@
+"""Find and resolve the date expressions of a CrisisWatch entry.
+
+CrisisWatch writes dates in a compact house style ("20 Nov", "4-6 Jan",
+"late Dec", "same day") whose meaning depends on the entry's month and on the
+dates told before it. dateparser handles none of the ranges, parts of a month
+or chains, and invents a year from today's date, so this module is the
+project's own grammar for the prose (EVENTS.md section 1). dateparser is kept
+as the fallback for numeric forms ("12/11/2004", "2004-11-12"), with one
+settings object built once, so its cache stays bounded.
+
+Everything works on the raw entry text with character offsets, before and
+independently of spaCy: its sentence splitter and NER cut dates in two.
+"""
+from __future__ import annotations
+
+import calendar
+import json
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator
+
+MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+
+#: precisions an event can be scored on (EVENTS.md section 1)
+SCORED_PRECISIONS = ("day", "range", "part_of_month")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One date expression found in an entry, resolved to calendar days.
+
+    ``start``/``end`` are character offsets into the entry text. ``date`` and
+    ``date_end`` bound the days the expression covers (equal for a single
+    day). ``precision`` is one of day, range, part_of_month, month, year.
+    """
+
+    start: int
+    end: int
+    text: str
+    date: date
+    date_end: date
+    precision: str
+
+    @property
+    def scored(self) -> bool:
+        """True when events anchored here count as gold-comparable events."""
+        return self.precision in SCORED_PRECISIONS
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    month_of: dict[str, int]
+    month_alt: str
+    ambiguous: frozenset[str]
+    month_cues: frozenset[str]
+    year_cues: frozenset[str]
+    parts: dict[str, tuple[int, int]]
+    numbers: dict[str, int]
+    relative: dict[str, int]
+    units: dict[str, int]
+    event_days: dict[str, tuple[str, ...]]
+
+
+@lru_cache(maxsize=1)
+def _vocab(path: Path = MODELS_DIR / "dates.json") -> _Vocab:
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    month_of = {name: int(num) for num, names in raw["months"].items() for name in names}
+    alternation = "|".join(sorted(month_of, key=len, reverse=True))
+    return _Vocab(
+        month_of=month_of,
+        month_alt=alternation,
+        ambiguous=frozenset(raw["ambiguous_months"]),
+        month_cues=frozenset(raw["month_cues"]),
+        year_cues=frozenset(raw["year_cues"]),
+        parts={k: tuple(v) for k, v in raw["month_parts"].items()},
+        numbers=raw["number_words"],
+        relative=raw["relative_days"],
+        units=raw["relative_units"],
+        event_days={k: tuple(v) for k, v in raw["event_days"].items()},
+    )
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    """Compiled regular expressions, one per form, tried in priority order."""
+
+    forms: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+_NOT_NUM_BEFORE = r"(?<![\d.,$£€%/\w-])"
+_NOT_NUM_AFTER = r"(?![\d%]|,\d|\.\d)"
+#: how far (in characters) an election word may stand from the date it names
+_EVENT_DAY_REACH = 25
+_DASH = r"\s*(?:-|–|—|/|to|until)\s*"
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> _Grammar:
+    v = _vocab()
+    mon = rf"(?:{v.month_alt})(?:\.(?=\s+\d))?(?![a-z])"
+    day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+    year = r"(?:1[89]\d\d|20\d\d)(?!\d)"
+    parts = "|".join(sorted((re.escape(p) for p in v.parts if not p.endswith("-")), key=len, reverse=True))
+    nums = "|".join(sorted((k for k in v.numbers if len(k) > 1), key=len, reverse=True))
+    rel = "|".join(sorted((re.escape(k) for k in v.relative), key=len, reverse=True))
+    units = "|".join(v.units)
+    evdays = "|".join(re.escape(k) for k in v.event_days)
+    forms = [
+        # 30 Nov-2 Dec, 31 March / 1 April, 28 Dec 2020-3 Jan 2021
+        ("cross_range", rf"{_NOT_NUM_BEFORE}(?P<d1>{day})\s+(?:of\s+)?(?P<m1>{mon})(?:,?\s+(?P<y1>{year}))?{_DASH}(?P<d2>{day})\s+(?:of\s+)?(?P<m2>{mon})(?:,?\s+(?P<y2>{year}))?"),
+        # November 30-December 2
+        ("cross_range_mf", rf"\b(?P<m1>{mon})\s+(?P<d1>{day}){_DASH}(?P<m2>{mon})\s+(?P<d2>{day})(?:,?\s+(?P<y2>{year}))?{_NOT_NUM_AFTER}"),
+        # night of 3-4 Jan, 4-6 Jan, 21/22 March, 7 and 8 Nov
+        ("day_range", rf"(?:night\s+of\s+)?{_NOT_NUM_BEFORE}(?P<d1>{day})(?:{_DASH}|\s+and\s+)(?P<d2>{day})\s+(?:of\s+)?(?P<m>{mon})(?:,?\s+(?P<y>{year}))?"),
+        # August 21-23
+        ("day_range_mf", rf"\b(?P<m>{mon})\s+(?P<d1>{day}){_DASH}(?P<d2>{day})(?:,?\s+(?P<y>{year}))?{_NOT_NUM_AFTER}"),
+        # 20 Nov, 21st August, 28 November 2004
+        ("day", rf"{_NOT_NUM_BEFORE}(?P<d>{day})\s+(?:of\s+)?(?P<m>{mon})(?:,?\s+(?P<y>{year}))?"),
+        # On August 21, August 21, 2004
+        ("day_mf", rf"\b(?P<m>{mon})\s+(?P<d>{day}){_NOT_NUM_AFTER}(?:,?\s+(?P<y>{year}))?(?!\s*(?:-|–)\s*\d)"),
+        # mid- to late July, early to mid-Jan
+        ("part_span", rf"\b(?P<p1>early|mid|late)(?:-|\s)*(?:to|-|–)\s*(?P<p2>mid|late)(?:-|\s)+(?P<m>{mon}|month)(?:\s+(?P<y>{year}))?"),
+        # early Jan, mid-March, late Dec 2020, end of Jan, throughout month
+        ("part", rf"\b(?P<p>{parts}|end)(?:-|\s)+(?P<m>{mon}|month)(?:\s+(?P<y>{year}))?"),
+        # 12/11/2004, 2004-11-12: outside the house style, left to dateparser
+        ("numeric", r"(?<![\d/.-])(?:\d{1,2}/\d{1,2}/(?:19|20)\d\d|(?:19|20)\d\d-\d{2}-\d{2})(?![\d/])"),
+        # two days later, three days earlier
+        ("relative_n", rf"(?i:\b(?P<n>{nums}|\d{{1,2}})\s+days?\s+(?P<u>{units})\b)(?!\s+(?:the|his|her|their|its|a|an)?\s*\w)"),
+        # same day, next day, the day before
+        ("relative", rf"(?i:\b(?P<r>{rel})\b)"),
+        # on election day
+        ("event_day", rf"(?i:\b(?P<e>{evdays})\b)"),
+        # Jan 2021, in Jan, Sept announcement
+        ("month", rf"\b(?:(?P<cue>\w+)\s+)?(?P<m>{mon})(?:,?\s+(?P<y>{year}))?"),
+        # early 2023, since 2015, mid-2019
+        ("year", rf"\b(?:(?P<cue>\w+)(?:\s+|-))?(?P<y>{year}){_NOT_NUM_AFTER}"),
+    ]
+    return _Grammar(tuple((name, re.compile(rx)) for name, rx in forms))
+
+
+def _month(token: str) -> int:
+    return _vocab().month_of[token.rstrip(".")]
+
+
+def _day(token: str) -> int:
+    return int(re.match(r"\d+", token).group())
+
+
+def _last_day(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def _closest_year(month: int, day: int, ref: date) -> date | None:
+    """Place a yearless day-month closest to the middle of the entry's month."""
+    middle = ref.replace(day=15)
+    best: date | None = None
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        if day > _last_day(year, month):
+            continue
+        candidate = date(year, month, day)
+        if best is None or abs((candidate - middle).days) < abs((best - middle).days):
+            best = candidate
+    return best
+
+
+def _closest_month_year(month: int, ref: date) -> int:
+    """The year that puts a yearless month closest to the entry's month."""
+    # on a tie (six months either way) the later year wins: plans are told more often than history
+    return min((ref.year + 1, ref.year, ref.year - 1), key=lambda y: abs((y - ref.year) * 12 + month - ref.month))
+
+
+def _make_day(d: str, m: str, y: str | None, ref: date) -> date | None:
+    month, day = _month(m), _day(d)
+    if y:
+        year = int(y)
+        return date(year, month, day) if day <= _last_day(year, month) else None
+    return _closest_year(month, day, ref)
+
+
+class DateResolver:
+    """Finds date expressions in an entry's text and resolves them.
+
+    One instance serves any number of entries: it holds the compiled grammar
+    and the single dateparser parser used as fallback.
+    """
+
+    def __init__(self) -> None:
+        self._grammar = _grammar()
+        self._vocab = _vocab()
+        self._fallback = None
+
+    # ------------------------------------------------------------------ public
+    def find(self, text: str, entry_month: date) -> list[DateMention]:
+        """Return the resolved date mentions of ``text``, in text order.
+
+        ``entry_month`` is any day of the entry's month. Relative expressions
+        ("same day", "on election day") are resolved from the mentions before
+        them; those with nothing to resolve from are left out.
+        """
+        ref = entry_month.replace(day=1)
+        mentions: list[DateMention] = []
+        for form, match in self._scan(text):
+            mentions.extend(self._resolve(form, match, text, ref, mentions))
+        return mentions
+
+    # ---------------------------------------------------------------- scanning
+    def _scan(self, text: str) -> Iterator[tuple[str, re.Match[str]]]:
+        """Yield non-overlapping matches, earlier forms winning over later ones."""
+        taken: list[tuple[int, int]] = []
+        found: list[tuple[int, str, re.Match[str]]] = []
+        for form, pattern in self._grammar.forms:
+            for match in pattern.finditer(text):
+                start, end = self._span(form, match)
+                if start == end or any(start < e and s < end for s, e in taken):
+                    continue
+                taken.append((start, end))
+                found.append((start, form, match))
+        for _, form, match in sorted(found, key=lambda f: f[0]):
+            yield form, match
+
+    @staticmethod
+    def _span(form: str, match: re.Match[str]) -> tuple[int, int]:
+        """The characters a match claims: a cue word before a month or year is context only."""
+        if form == "month":
+            return match.start("m"), match.end()
+        if form == "year":
+            cue = (match.group("cue") or "").lower()
+            return (match.start("cue") if cue in ("early", "mid", "late") else match.start("y")), match.end()
+        return match.start(), match.end()
+
+    # -------------------------------------------------------------- resolving
+    def _resolve(self, form: str, m: re.Match[str], text: str, ref: date, before: list[DateMention]) -> list[DateMention]:
+        """Resolve one match; a handler gives (first, last, precision, start[, end]) tuples."""
+        result = getattr(self, f"_resolve_{form}")(m, ref, before, text)
+        if result is None:
+            return []
+        mentions = []
+        for first, last, precision, start, *end in result if isinstance(result, list) else [result]:
+            start = m.start() if start is None else start
+            stop = end[0] if end else m.end()
+            if last >= first:
+                mentions.append(DateMention(start, stop, text[start:stop], first, last, precision))
+        return mentions
+
+    def _resolve_cross_range(self, m, ref, before, text):
+        first = _make_day(m["d1"], m["m1"], m["y1"] or m["y2"], ref)
+        if first is None:
+            return None
+        if m["y2"] or m["y1"]:
+            last = _make_day(m["d2"], m["m2"], m["y2"] or m["y1"], ref)
+            if last is not None and last < first and not m["y2"]:
+                last = _make_day(m["d2"], m["m2"], str(first.year + 1), ref)
+        else:
+            month2, day2 = _month(m["m2"]), _day(m["d2"])
+            year2 = first.year + (1 if month2 < first.month else 0)
+            last = date(year2, month2, day2) if day2 <= _last_day(year2, month2) else None
+        return (first, last, "range", None) if last else None
+
+    def _resolve_cross_range_mf(self, m, ref, before, text):
+        first = _make_day(m["d1"], m["m1"], m["y2"], ref)
+        if first is None:
+            return None
+        month2, day2 = _month(m["m2"]), _day(m["d2"])
+        year2 = first.year + (1 if month2 < first.month else 0)
+        if day2 > _last_day(year2, month2):
+            return None
+        return first, date(year2, month2, day2), "range", None
+
+    def _resolve_day_range(self, m, ref, before, text):
+        last = _make_day(m["d2"], m["m"], m["y"], ref)
+        d1 = _day(m["d1"])
+        if last is None or d1 > last.day:
+            return None
+        first = last.replace(day=d1)
+        if " and " in m.group(0) and last.day - d1 > 1:
+            # "3 and 16 May": two separate days, not a range
+            return [(first, first, "day", m.start("d1"), m.end("d1")), (last, last, "day", m.start("d2"), m.end())]
+        return first, last, ("day" if first == last else "range"), None
+
+    _resolve_day_range_mf = _resolve_day_range
+
+    def _resolve_day(self, m, ref, before, text):
+        day = _make_day(m["d"], m["m"], m["y"], ref)
+        return (day, day, "day", None) if day else None
+
+    _resolve_day_mf = _resolve_day
+
+    def _part_bounds(self, m, ref, first_part: str, last_part: str):
+        if m["m"] == "month":
+            year, month = ref.year, ref.month
+        else:
+            month = _month(m["m"])
+            year = int(m["y"]) if m["y"] else _closest_month_year(month, ref)
+        last_day = _last_day(year, month)
+        lo = self._vocab.parts[first_part][0]
+        hi = min(self._vocab.parts[last_part][1], last_day)
+        return date(year, month, lo), date(year, month, hi), "part_of_month", None
+
+    def _resolve_part(self, m, ref, before, text):
+        part = m["p"].lower()
+        part = "end of" if part == "end" else part
+        return self._part_bounds(m, ref, part, part)
+
+    def _resolve_part_span(self, m, ref, before, text):
+        return self._part_bounds(m, ref, m["p1"].lower(), m["p2"].lower())
+
+    def _resolve_numeric(self, m, ref, before, text):
+        parsed = self._parse_fallback(m.group(0))
+        return (parsed, parsed, "day", None) if parsed else None
+
+    def _anchor(self, before: list[DateMention]) -> DateMention | None:
+        for mention in reversed(before):
+            if mention.precision in ("day", "range"):
+                return mention
+        return None
+
+    def _shift(self, before: list[DateMention], days: int):
+        anchor = self._anchor(before)
+        if anchor is None:
+            return None
+        if days == 0:
+            return anchor.date, anchor.date_end, anchor.precision, None
+        base = anchor.date_end if days > 0 else anchor.date
+        day = base + timedelta(days=days)
+        return day, day, "day", None
+
+    def _resolve_relative(self, m, ref, before, text):
+        return self._shift(before, self._vocab.relative[m["r"].lower()])
+
+    def _resolve_relative_n(self, m, ref, before, text):
+        n = m["n"].lower()
+        count = int(n) if n.isdigit() else self._vocab.numbers[n]
+        return self._shift(before, count * self._vocab.units[m["u"].lower()])
+
+    def _resolve_event_day(self, m, ref, before, text):
+        """'on election day': the latest earlier date written right beside an election word."""
+        cues = self._vocab.event_days[m["e"].lower()]
+        cue_rx = re.compile(rf"\b(?:{'|'.join(cues)})\b", re.IGNORECASE)
+        for mention in reversed(before):
+            if mention.precision not in ("day", "range"):
+                continue
+            left = re.split(r"[.;]", text[max(0, mention.start - _EVENT_DAY_REACH): mention.start])[-1]
+            right = re.split(r"[.;]", text[mention.end: min(m.start(), mention.end + _EVENT_DAY_REACH)])[0]
+            if cue_rx.search(left) or cue_rx.search(right):
+                return mention.date, mention.date_end, mention.precision, None
+        return None
+
+    def _resolve_month(self, m, ref, before, text):
+        token = m["m"].rstrip(".")
+        cue = (m["cue"] or "").lower()
+        if token in self._vocab.ambiguous and not m["y"] and cue not in self._vocab.month_cues:
+            return None  # "may" the verb, "March" the noun
+        month = _month(token)
+        year = int(m["y"]) if m["y"] else _closest_month_year(month, ref)
+        return date(year, month, 1), date(year, month, _last_day(year, month)), "month", m.start("m")
+
+    def _resolve_year(self, m, ref, before, text):
+        cue = (m["cue"] or "").lower()
+        if cue not in self._vocab.year_cues:
+            return None
+        year = int(m["y"])
+        return date(year, 1, 1), date(year, 12, 31), "year", m.start("cue") if cue in ("early", "mid", "late") else m.start("y")
+
+    def _parse_fallback(self, expression: str) -> date | None:
+        if self._fallback is None:
+            from dateparser.date import DateDataParser
+
+            self._fallback = DateDataParser(
+                languages=["en"],
+                settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": True},
+            )
+        data = self._fallback.get_date_data(expression)
+        return data.date_obj.date() if data and data.date_obj else None
+
+
+def resolve_all(text: str, entry_month: date) -> list[DateMention]:
+    """Convenience wrapper over a shared :class:`DateResolver`."""
+    return _shared_resolver().find(text, entry_month)
+
+
+@lru_cache(maxsize=1)
+def _shared_resolver() -> DateResolver:
+    return DateResolver()
+

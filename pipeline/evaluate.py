@@ -1,0 +1,228 @@
+"""Score an events table against gold, as EVENTS.md section 4 says.
+
+Gold and predicted events of the same entry are matched one to one, as many
+pairs as possible (maximum bipartite matching), the most alike pairs tried
+first. Only predictions of precision day, range or part_of_month count.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Callable, Iterable
+
+SCORED = ("day", "range", "part_of_month")
+_PLACE_WORDS = re.compile(r"\b(city|capital|province|region|town|village|district|state|county|area|department|commune|circle|oblast)\b", re.I)
+_WORD = re.compile(r"[\w'-]+")
+
+
+@dataclass
+class Counts:
+    """True positives, predictions and gold items of one score."""
+
+    tp: int = 0
+    pred: int = 0
+    gold: int = 0
+    tp_pred: int | None = None  # per type: right predictions of this type, when it differs from tp
+
+    @property
+    def precision(self) -> float:
+        right = self.tp if self.tp_pred is None else self.tp_pred
+        return right / self.pred if self.pred else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Report:
+    """Every figure `crisis-events eval` prints."""
+
+    events: Counts = field(default_factory=Counts)
+    dates: Counts = field(default_factory=Counts)
+    locations: Counts = field(default_factory=Counts)
+    actors: Counts = field(default_factory=Counts)
+    fatalities_right: int = 0
+    fatalities_total: int = 0
+    by_type: dict[str, Counts] = field(default_factory=dict)
+
+    @property
+    def fatalities_accuracy(self) -> float:
+        return self.fatalities_right / self.fatalities_total if self.fatalities_total else 0.0
+
+    def as_dict(self) -> dict:
+        def c(x: Counts) -> dict:
+            return {"precision": round(x.precision, 4), "recall": round(x.recall, 4), "f1": round(x.f1, 4), "tp": x.tp, "pred": x.pred, "gold": x.gold}
+
+        return {
+            "events": c(self.events), "dates": c(self.dates), "locations": c(self.locations), "actors": c(self.actors),
+            "fatalities": {"accuracy": round(self.fatalities_accuracy, 4), "right": self.fatalities_right, "total": self.fatalities_total},
+            "by_type": {k: c(v) for k, v in sorted(self.by_type.items())},
+        }
+
+    def render(self) -> str:
+        lines = [
+            f"{'':12} {'P':>6} {'R':>6} {'F1':>6}   tp/pred/gold",
+            _line("events", self.events), _line("dates", self.dates),
+            _line("locations", self.locations), _line("actors", self.actors),
+            f"{'fatalities':12} accuracy {self.fatalities_accuracy:.3f} ({self.fatalities_right}/{self.fatalities_total})",
+            "", "per type:",
+        ]
+        lines += [_line(name, counts) for name, counts in sorted(self.by_type.items())]
+        return "\n".join(lines)
+
+
+def _line(name: str, x: Counts) -> str:
+    return f"{name:12} {x.precision:6.3f} {x.recall:6.3f} {x.f1:6.3f}   {x.tp}/{x.pred}/{x.gold}"
+
+
+# ----------------------------------------------------------------- loading
+def load_gold(path: Path) -> dict[str, list[dict]]:
+    """entry_id -> gold events, from a gold JSON Lines file."""
+    gold: dict[str, list[dict]] = {}
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as err:
+                raise ValueError(f"{path}:{number}: malformed JSON: {err.msg}") from err
+            gold.setdefault(row["entry_id"], []).extend(row.get("events", []))
+    return gold
+
+
+def load_predictions(events_dir: Path) -> dict[str, list[dict]]:
+    """entry_id -> predicted events, from an events table in the gold's field names."""
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(events_dir)
+    predicted: dict[str, list[dict]] = {}
+    for row in table.to_pylist():
+        predicted.setdefault(row["entry_id"], []).append(
+            {
+                "type": row["event_type"], "date": _iso(row["event_date"]), "date_end": _iso(row["event_date_end"]),
+                "precision": row["date_precision"], "actors": row["actors"] or [], "locations": row["locations"] or [],
+                "fatalities": row["fatalities"], "evidence": row["evidence"] or "",
+            }
+        )
+    return predicted
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+# ----------------------------------------------------------------- scoring
+def evaluate(gold: dict[str, list[dict]], predicted: dict[str, list[dict]]) -> Report:
+    """Score predictions of the gold's entries (predictions of other entries are ignored)."""
+    report = Report()
+    for entry_id, gold_events in gold.items():
+        preds = [p for p in predicted.get(entry_id, []) if p.get("precision") in SCORED]
+        typed = _match(gold_events, preds, _same_event)
+        dated = _match(gold_events, preds, _same_dates)
+        report.events.tp += len(typed)
+        report.events.pred += len(preds)
+        report.events.gold += len(gold_events)
+        report.dates.tp += len(dated)
+        report.dates.pred += len(preds)
+        report.dates.gold += len(gold_events)
+        for g in gold_events:
+            report.by_type.setdefault(g["type"], Counts(tp_pred=0)).gold += 1
+        for p in preds:
+            report.by_type.setdefault(p["type"], Counts(tp_pred=0)).pred += 1
+        for gi, pi in typed:
+            g, p = gold_events[gi], preds[pi]
+            report.by_type[g["type"]].tp += 1  # recall side: the gold's type was found
+            report.by_type[p["type"]].tp_pred += 1  # precision side: the prediction was right
+            _names(report.locations, g["locations"], p["locations"], _place_key)
+            _names(report.actors, g["actors"], p["actors"], _actor_key)
+            if g.get("fatalities") is not None:
+                report.fatalities_total += 1
+                report.fatalities_right += int(p.get("fatalities") == g["fatalities"])
+    return report
+
+
+def _same_dates(g: dict, p: dict) -> bool:
+    if p["date"] != g["date"]:
+        return False
+    return g.get("date_end") in (None, g["date"]) or p.get("date_end") == g["date_end"]
+
+
+def _same_event(g: dict, p: dict) -> bool:
+    return _same_dates(g, p) and p["type"] in {g["type"], *g.get("alt_types", [])}
+
+
+def _similarity(g: dict, p: dict) -> int:
+    words = lambda e: {w.lower() for w in _WORD.findall(e.get("evidence", ""))}
+    score = len(words(g) & words(p))
+    score += 3 * len({_place_key(x) for x in g["locations"]} & {_place_key(x) for x in p["locations"]})
+    score += 2 * sum(any(_actor_key(a) == _actor_key(b) for b in p["actors"]) for a in g["actors"])
+    score += 2 * int(g.get("fatalities") is not None and g.get("fatalities") == p.get("fatalities"))
+    return score
+
+
+def _match(gold: list[dict], preds: list[dict], compatible: Callable[[dict, dict], bool]) -> list[tuple[int, int]]:
+    """Maximum one-to-one matching; each gold tries its most alike predictions first."""
+    options = {
+        gi: sorted((pi for pi, p in enumerate(preds) if compatible(g, p)), key=lambda pi: -_similarity(g, preds[pi]))
+        for gi, g in enumerate(gold)
+    }
+    owner: dict[int, int] = {}
+
+    def augment(gi: int, seen: set[int]) -> bool:
+        for pi in options[gi]:
+            if pi in seen:
+                continue
+            seen.add(pi)
+            if pi not in owner or augment(owner[pi], seen):
+                owner[pi] = gi
+                return True
+        return False
+
+    order = sorted(options, key=lambda gi: -max((_similarity(gold[gi], preds[pi]) for pi in options[gi]), default=0))
+    for gi in order:
+        augment(gi, set())
+    return [(gi, pi) for pi, gi in owner.items()]
+
+
+def _place_key(name: str) -> str:
+    return " ".join(_PLACE_WORDS.sub(" ", name.lower()).replace("’s", "").split())
+
+
+def _actor_key(name: str) -> str:
+    return " ".join(name.lower().split())
+
+
+def _names_match(g: str, p: str, key: Callable[[str], str]) -> bool:
+    a, b = key(g), key(p)
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    wa, wb = a.split(), b.split()
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return long_[-len(short):] == short  # a surname matches a full name
+
+
+def _names(counts: Counts, gold: Iterable[str], pred: Iterable[str], key: Callable[[str], str]) -> None:
+    gold, pred = list(gold), list(pred)
+    counts.gold += len(gold)
+    counts.pred += len(pred)
+    used: set[int] = set()
+    for g in gold:
+        for i, p in enumerate(pred):
+            if i not in used and _names_match(g, p, key):
+                used.add(i)
+                counts.tp += 1
+                break
+
+

@@ -1,0 +1,504 @@
+"""From a parsed entry to events: trigger, type, date, actors, places, deaths, evidence.
+
+The rules follow EVENTS.md: a date anchors the predicates of its own sentence
+that have no date of their own (the nearest date before an undated clause
+first), background (past perfect, after/before clauses, the reason for an
+arrest) is not an event, a list of incidents with a date each gives an event
+per date, and a reported action is typed by the action.
+
+Words that decide roles live in models/roles.json; the trigger lexicon in
+models/triggers.jsonl (see pipeline.nlp).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+from .dates import DateMention
+from .fatalities import count_fatalities
+from .records import Entry, Event
+
+MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+
+_ACTOR_ENTS = {"PERSON", "ORG", "NORP"}
+_PLACE_ENTS = {"GPE", "LOC", "FAC"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "agent"}
+_OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
+_VIOLENT = {"attack", "armed_clash", "riot"}
+
+
+@dataclass(frozen=True)
+class Roles:
+    """The role vocabulary of models/roles.json."""
+
+    titles: tuple[str, ...]
+    crowd: frozenset[str]
+    court: frozenset[str]
+    forces: frozenset[str]
+    people: frozenset[str]
+    reporting: frozenset[str]
+    location_preps: frozenset[str]
+    background_preps: frozenset[str]
+    reason_preps: frozenset[str]
+    accusing: frozenset[str]
+    generic_actors: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def roles() -> Roles:
+    raw = json.loads((MODELS_DIR / "roles.json").read_text(encoding="utf-8"))
+    generic = json.loads((MODELS_DIR / "generic_actors.json").read_text(encoding="utf-8"))["actors"]
+    return Roles(
+        titles=tuple(sorted(raw["titles"], key=len, reverse=True)),
+        crowd=frozenset(raw["crowd_subjects"]),
+        court=frozenset(raw["court_subjects"]),
+        forces=frozenset(raw["force_words"]),
+        people=frozenset(raw["people_words"]),
+        reporting=frozenset(raw["reporting_verbs"]),
+        location_preps=frozenset(raw["location_preps"]),
+        background_preps=frozenset(raw["background_preps"]),
+        reason_preps=frozenset(raw["reason_preps"]),
+        accusing=frozenset(raw["accusing_words"]),
+        generic_actors=frozenset(a.lower() for a in generic),
+    )
+
+
+@dataclass
+class _Candidate:
+    """A trigger on its way to becoming an event."""
+
+    trigger: Span
+    label: str
+    mention: DateMention | None = None
+    owned: bool = False  # the date is attached to the trigger in the parse
+    absorbed: list[Span] = field(default_factory=list)
+
+    @property
+    def root(self) -> Token:
+        return self.trigger.root
+
+
+def extract_events(entry: Entry, doc: Doc, mentions: list[DateMention]) -> list[Event]:
+    """All events of one entry, in text order.
+
+    ``doc`` is the parse of the entry's (date-masked) text; ``mentions`` are
+    its date expressions from pipeline.dates, with offsets into the same text.
+    """
+    events: list[Event] = []
+    for sentence in doc.sents:
+        events.extend(_sentence_events(entry, doc, sentence, mentions))
+    return events
+
+
+# ------------------------------------------------------------------ sentences
+def _sentence_events(entry: Entry, doc: Doc, sent: Span, all_mentions: list[DateMention]) -> list[Event]:
+    mentions = [m for m in all_mentions if sent.start_char <= m.start < sent.end_char]
+    if not mentions:
+        return []
+    triggers = [t for t in doc.spans["triggers"] if sent.start <= t.start < sent.end and not _inside_name(t)]
+    candidates = [_Candidate(t, t.label_) for t in triggers if not _in_see_reference(t)]
+    mention_tokens = {id(m): _tokens_of(doc, m) for m in mentions}
+    _attach_dates(candidates, mentions, mention_tokens, sent)
+    candidates = _drop_background(candidates, mention_tokens)
+    candidates = _absorb_reported(candidates)
+    candidates += _orphan_dates(candidates, mentions, mention_tokens, sent)
+    events = [_build(entry, doc, sent, c, mentions, mention_tokens) for c in candidates if c.mention is not None]
+    return _merge(events)
+
+
+def _inside_name(trigger: Span) -> bool:
+    """'Central Election Commission', 'Collective Security Treaty Organization': a name, not an event."""
+    return any(t.ent_type_ in ("ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT") and t.ent_iob_ != "" and t.ent_type_ == "ORG" for t in trigger) or (
+        trigger.root.text[:1].isupper() and trigger.root.i > trigger.sent.start and trigger.root.pos_ == "PROPN"
+    )
+
+
+def _in_see_reference(trigger: Span) -> bool:
+    doc = trigger.doc
+    left = doc.text[max(0, trigger.start_char - 40): trigger.start_char]
+    return bool(re.search(r"\(see [^)]*$", left))
+
+
+def _tokens_of(doc: Doc, mention: DateMention) -> list[Token]:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return [t for t in span if not t.is_space] if span is not None else []
+
+
+# -------------------------------------------------------------------- dating
+def _governor(tokens: list[Token], trigger_roots: dict[int, _Candidate], stop: Token) -> _Candidate | None:
+    """The trigger a date hangs from in the parse, within a few steps up."""
+    if not tokens:
+        return None
+    token = max(tokens, key=lambda t: t.head not in tokens)  # the mention's own root
+    for _ in range(4):
+        if token.i in trigger_roots:
+            return trigger_roots[token.i]
+        if token.head == token or token.head.pos_ in ("VERB", "AUX") and token.head.i not in trigger_roots and token.dep_ not in ("npadvmod", "pobj", "nummod", "compound", "appos"):
+            return trigger_roots.get(token.head.i)
+        token = token.head
+    return trigger_roots.get(token.i)
+
+
+def _attach_dates(candidates: list[_Candidate], mentions: list[DateMention], mention_tokens: dict, sent: Span) -> None:
+    """Give every trigger its date: the one attached to it, else the nearest before it in its clause."""
+    roots = {c.root.i: c for c in candidates}
+    for mention in mentions:
+        owner = _governor(mention_tokens[id(mention)], roots, sent.root)
+        if owner is not None and owner.mention is None:
+            owner.mention, owner.owned = mention, True
+    for c in candidates:
+        if c.mention is not None:
+            continue
+        clause = _clause_bounds(c.trigger, sent)
+        before = [m for m in mentions if m.end <= c.trigger.start_char]
+        after = [m for m in mentions if m.start >= c.trigger.end_char]
+        in_clause = lambda m: clause[0] <= m.start < clause[1]
+        choice = next((m for m in reversed(before) if in_clause(m)), None)
+        choice = choice or next((m for m in after if in_clause(m) and not _owned_elsewhere(m, candidates)), None)
+        choice = choice or (before[-1] if before else None)
+        c.mention = choice
+
+
+def _owned_elsewhere(mention: DateMention, candidates: list[_Candidate]) -> bool:
+    return any(c.owned and c.mention is mention for c in candidates)
+
+
+def _clause_bounds(span: Span, sent: Span) -> tuple[int, int]:
+    """Character bounds of the semicolon-separated clause around ``span``."""
+    start, end = sent.start_char, sent.end_char
+    for token in sent:
+        if token.text == ";":
+            if token.idx < span.start_char:
+                start = token.idx + 1
+            elif token.idx >= span.end_char:
+                end = token.idx
+                break
+    return start, end
+
+
+# --------------------------------------------------------------- background
+def _drop_background(candidates: list[_Candidate], mention_tokens: dict) -> list[_Candidate]:
+    """Drop past-perfect background, undated after/before clauses and the reason behind an action."""
+    r = roles()
+    kept = []
+    for c in candidates:
+        if c.owned:
+            kept.append(c)
+            continue
+        root = c.root
+        if any(ch.dep_ == "aux" and ch.lower_ == "had" for ch in root.children):
+            continue
+        if _under_word(root, r.background_preps):
+            continue
+        if _reason_clause(root, candidates, r):
+            continue
+        kept.append(c)
+    return kept
+
+
+def _under_word(token: Token, words: frozenset[str], steps: int = 3) -> bool:
+    """Is ``token`` inside a clause or phrase opened by one of ``words`` ("following approval")?"""
+    current = token
+    for _ in range(steps):
+        if current.dep_ in ("prep", "mark", "pcomp", "pobj", "advcl") and current.lower_ in words:
+            return True
+        for child in current.children:
+            if child.dep_ in ("mark", "case") and child.lower_ in words:
+                return True
+        if current.head == current or current.dep_ in ("ROOT", "conj", "ccomp"):
+            return False
+        current = current.head
+    return False
+
+
+def _reason_clause(token: Token, candidates: list[_Candidate], r: Roles) -> bool:
+    """'arrested ... for allegedly calling for protests', 'accused of tearing down poster'."""
+    roots = {c.root.i for c in candidates}
+    current = token
+    for _ in range(4):
+        head = current.head
+        if current.dep_ in ("pcomp", "pobj") and head.lower_ in r.reason_preps and head.head.i in roots | {head.head.i} and head.head.lemma_ in r.accusing:
+            return True
+        if head == current:
+            return False
+        current = head
+    return False
+
+
+def _absorb_reported(candidates: list[_Candidate]) -> list[_Candidate]:
+    """A reporting verb takes the type of the action it reports, and the two become one event."""
+    r = roles()
+    absorbed: set[int] = set()
+    for c in candidates:
+        if c.label != "statement" or c.root.lemma_ not in r.reporting:
+            continue
+        for other in candidates:
+            if other is c or id(other) in absorbed or other.label == "statement":
+                continue
+            if other.mention is not None and other.mention is not c.mention and other.owned:
+                continue
+            if c.root in other.root.ancestors and c.trigger.sent == other.trigger.sent:
+                c.label = other.label
+                c.absorbed.append(other.trigger)
+                absorbed.add(id(other))
+                break
+    return [c for c in candidates if id(c) not in absorbed]
+
+
+def _orphan_dates(candidates: list[_Candidate], mentions: list[DateMention], mention_tokens: dict, sent: Span) -> list[_Candidate]:
+    """A date no trigger took repeats the nearest trigger before it: a list of incidents."""
+    taken = {id(c.mention) for c in candidates if c.mention is not None}
+    extra = []
+    for mention in mentions:
+        if id(mention) in taken or not mention.scored:
+            continue
+        earlier = [c for c in candidates if c.trigger.end_char <= mention.start]
+        later = [c for c in candidates if c.trigger.start_char >= mention.end]
+        source = earlier[-1] if earlier else (later[0] if later else None)
+        if source is not None:
+            extra.append(_Candidate(source.trigger, source.label, mention, False))
+    return extra
+
+
+# -------------------------------------------------------------------- events
+def _build(entry: Entry, doc: Doc, sent: Span, c: _Candidate, mentions: list[DateMention], mention_tokens: dict) -> Event:
+    segment = _segment(c, sent, mentions)
+    label = _refine_type(c)
+    actors = _actors(c, segment)
+    locations = _locations(segment, actors)
+    fatalities, qualifier = (None, None)
+    if label in _VIOLENT or c.root._.base in ("kill", "murder", "assassinate", "massacre"):
+        fatalities, qualifier = count_fatalities(segment)
+    start = min(segment.start_char, c.mention.start) if c.mention else segment.start_char
+    end = max(segment.end_char, c.mention.end) if c.mention else segment.end_char
+    evidence = entry.text[start:end].strip().rstrip(".;,")
+    start = start + (len(entry.text[start:end]) - len(entry.text[start:end].lstrip()))
+    m = c.mention
+    return Event(
+        entry_id=entry.entry_id,
+        event_type=label,
+        event_date=m.date,
+        event_date_end=m.date_end,
+        date_precision=m.precision,
+        date_text=entry.text[m.start:m.end],
+        evidence=evidence,
+        char_start=start,
+        char_end=start + len(evidence),
+        trigger=entry.text[c.trigger.start_char:c.trigger.end_char],
+        actors=actors,
+        locations=locations,
+        fatalities=fatalities,
+        fatalities_qualifier=qualifier,
+        confidence=_confidence(c, actors),
+    )
+
+
+def _segment(c: _Candidate, sent: Span, mentions: list[DateMention]) -> Span:
+    """The clause of the trigger, cut at the neighbouring dates of a list of incidents."""
+    lo, hi = _clause_bounds(c.trigger, sent)
+    m = c.mention
+    anchor_lo = min(c.trigger.start_char, m.start) if m else c.trigger.start_char
+    anchor_hi = max(c.trigger.end_char, m.end) if m else c.trigger.end_char
+    lo, hi = min(lo, anchor_lo), max(hi, anchor_hi)
+    for other in mentions:
+        if other is m or not other.scored:
+            continue
+        if lo <= other.start and other.end <= anchor_lo:
+            lo = max(lo, other.end)
+        elif anchor_hi <= other.start < hi:
+            hi = min(hi, _next_break(sent, other.start))
+    span = sent.doc.char_span(lo, hi, alignment_mode="expand")
+    return span if span is not None else sent
+
+
+def _next_break(sent: Span, char: int) -> int:
+    """Where a list item ends: the date itself in 'X 2 Oct and Y 4 Oct'."""
+    return char
+
+
+def _refine_type(c: _Candidate) -> str:
+    r = roles()
+    subject = _subject_lemmas(c.root)
+    if c.label in ("attack", "armed_clash") and subject & r.crowd:
+        return "riot"
+    if c.label == "sanction" and subject & r.court:
+        return "trial"
+    if c.root._.base in ("arrive", "arrival", "land") and not subject & r.forces and subject & r.people:
+        return "displacement"
+    return c.label
+
+
+def _subject_lemmas(root: Token) -> set[str]:
+    words: set[str] = set()
+    head = root
+    for _ in range(2):
+        for child in head.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                words |= {t.lemma_.lower() for t in child.subtree}
+        if words or head.head == head:
+            break
+        head = head.head
+    return words
+
+
+# -------------------------------------------------------------------- actors
+def _actors(c: _Candidate, segment: Span) -> list[str]:
+    """Subject and object of the trigger, plus the people and organisations of its clause."""
+    r = roles()
+    found: list[str] = []
+    for token in _argument_tokens(c.root):
+        name = _actor_name(token, r)
+        if name:
+            found.append(name)
+    for ent in segment.ents:
+        if ent.label_ in _ACTOR_ENTS and not _in_parenthesis_see(ent):
+            found.append(_strip_title(ent.text, r))
+        elif ent.label_ in _PLACE_ENTS and _acts(ent):
+            found.append(ent.text)
+    return _unique(found)
+
+
+def _argument_tokens(root: Token) -> list[Token]:
+    heads = [root]
+    if root.pos_ in ("NOUN", "PROPN") and root.dep_ in ("dobj", "pobj", "attr", "nsubjpass"):
+        heads.append(root.head if root.dep_ != "pobj" else root.head.head)
+    tokens: list[Token] = []
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in _SUBJECT_DEPS | _OBJECT_DEPS | {"poss"}:
+                tokens.append(child if child.dep_ != "agent" else next(iter(child.children), child))
+            elif child.dep_ == "prep" and child.lower_ in ("with", "by", "against", "on", "of"):
+                tokens.extend(g for g in child.children if g.dep_ == "pobj")
+    expanded: list[Token] = []
+    for token in tokens:
+        expanded.append(token)
+        expanded.extend(t for t in token.conjuncts)
+    return expanded
+
+
+def _actor_name(token: Token, r: Roles) -> str | None:
+    if token.ent_type_ in _ACTOR_ENTS | {"GPE"}:
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        if ent is not None:
+            return _strip_title(ent.text, r)
+    lemma = token.lemma_.lower()
+    if lemma in r.generic_actors or token.lower_ in r.generic_actors:
+        modifiers = [t for t in token.lefts if t.dep_ == "compound" and t.lower_ + " " + token.lower_ in r.generic_actors]
+        return (modifiers[0].text + " " + token.text) if modifiers else token.text
+    return None
+
+
+def _strip_title(name: str, r: Roles) -> str:
+    changed = True
+    while changed:
+        changed = False
+        for title in r.titles:
+            if name.startswith(title + " ") and len(name) > len(title) + 1:
+                name = name[len(title) + 1:]
+                changed = True
+    return name.strip(" ’'s").strip() if name.endswith("’s") or name.endswith("'s") else name.strip()
+
+
+def _acts(ent: Span) -> bool:
+    """A place name used as an actor: a state that hosts, signs, accuses ('Belarus 23 Nov hosted')."""
+    return ent.root.dep_ in ("nsubj", "nsubjpass") or (ent.root.dep_ == "pobj" and ent.root.head.lower_ == "from" and ent.root.head.head.lower_ in ("leaders", "fms", "ministers", "delegations", "officials"))
+
+
+def _in_parenthesis_see(span: Span) -> bool:
+    left = span.doc.text[max(0, span.start_char - 60): span.start_char]
+    return bool(re.search(r"\(see [^)]*$", left))
+
+
+# ----------------------------------------------------------------- locations
+def _locations(segment: Span, actors: list[str]) -> list[str]:
+    """Places of the clause: named after in/at/near, possessive ('Almaty's airport'), or place nouns."""
+    r = roles()
+    found: list[str] = []
+    for ent in segment.ents:
+        if ent.label_ not in _PLACE_ENTS or _in_parenthesis_see(ent):
+            continue
+        if ent.label_ != "GPE" or _placed(ent.root, r) or ent.text not in actors:
+            found.append(ent.text.removesuffix("’s").removesuffix("'s"))
+    for token in segment:
+        if token.pos_ == "PROPN" and token.ent_type_ == "" and token.dep_ in ("pobj", "compound", "appos") and _placed(token, r):
+            name = _proper_run(token)
+            if name and not _in_parenthesis_see(token.doc[token.i: token.i + 1]):
+                found.append(name)
+    return _unique([f for f in found if f])
+
+
+def _placed(token: Token, r: Roles) -> bool:
+    current = token
+    for _ in range(3):
+        if current.dep_ == "pobj" and current.head.lower_ in r.location_preps:
+            return True
+        if current.dep_ == "poss":
+            return True
+        if current.head == current:
+            return False
+        current = current.head
+        if current.pos_ not in ("PROPN", "NOUN"):
+            return current.lower_ in r.location_preps and current.dep_ == "prep"
+    return False
+
+
+def _proper_run(token: Token) -> str | None:
+    """The capitalised words of a place name around ``token`` ('Gorom-Gorom', 'Port-au-Prince')."""
+    doc = token.doc
+    lo = token.i
+    while lo > 0 and (doc[lo - 1].pos_ == "PROPN" or doc[lo - 1].text in ("-",)) and doc[lo - 1].ent_type_ == "":
+        lo -= 1
+    hi = token.i + 1
+    while hi < len(doc) and (doc[hi].pos_ == "PROPN" or doc[hi].text == "-") and doc[hi].ent_type_ == "" and not doc[hi].whitespace_ == "" is False:
+        hi += 1
+    span = doc[lo:hi]
+    text = span.text.strip("-")
+    return text if text[:1].isupper() and len(text) > 2 else None
+
+
+# -------------------------------------------------------------- merge, score
+def _merge(events: list[Event]) -> list[Event]:
+    """One event per predicate type and date: same type, same date, same sentence merge."""
+    merged: dict[tuple, Event] = {}
+    for ev in events:
+        key = (ev.event_type, ev.event_date, ev.event_date_end, ev.date_text)
+        first = merged.get(key)
+        if first is None:
+            merged[key] = ev
+            continue
+        if first.locations and ev.locations and not set(first.locations) & set(ev.locations):
+            merged[key + (ev.char_start,)] = ev  # another place: a separate incident
+            continue
+        first.actors = _unique(first.actors + ev.actors)
+        first.locations = _unique(first.locations + ev.locations)
+        if first.fatalities is None:
+            first.fatalities, first.fatalities_qualifier = ev.fatalities, ev.fatalities_qualifier
+        first.char_start, first.char_end = min(first.char_start, ev.char_start), max(first.char_end, ev.char_end)
+    return list(merged.values())
+
+
+def _confidence(c: _Candidate, actors: list[str]) -> float:
+    """Heuristic 0-1: a date attached in the parse, a found actor and a scored date each add."""
+    score = 0.4 + (0.3 if c.owned else 0.1) + (0.15 if actors else 0.0) + (0.15 if c.mention and c.mention.scored else 0.0)
+    return round(min(score, 1.0), 2)
+
+
+def _unique(items: list[str]) -> list[str]:
+    seen: dict[str, str] = {}
+    for item in items:
+        key = item.lower().strip()
+        if key and key not in seen:
+            seen[key] = item.strip()
+    return list(seen.values())
+
+
+def event_id(entry_id: str, ev: Event) -> str:
+    """Stable id: the same entry text and pipeline give the same ids on every run."""
+    key = "|".join(map(str, (entry_id, ev.event_type, ev.event_date, ev.event_date_end, ev.char_start, ev.char_end, ev.trigger)))
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]

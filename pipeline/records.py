@@ -1,0 +1,71 @@
+"""The records that travel between the pipeline's stages.
+
+Plain dataclasses, so each stage can be tested and pickled (to worker
+processes) without spaCy, Prefect or pyarrow in the way.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One CrisisWatch entry: a country's text for one month."""
+
+    entry_id: str
+    country: str
+    month: date  # first day of the entry's month
+    text: str
+    title: str | None = None
+    trend: str | None = None
+    url: str | None = None
+    source: str = ""
+    line: int | None = None
+
+    @property
+    def content_hash(self) -> str:
+        """Hash of everything that changes extraction: country, month, text."""
+        payload = "\x1f".join((self.country, self.month.isoformat(), self.text))
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Reject:
+    """An input record that could not be read, with where and why."""
+
+    source: str
+    line: int | None
+    reason: str
+    raw: str
+
+    def message(self) -> str:
+        """The one-line error a user sees: ``file:line: reason``."""
+        where = self.source if self.line is None else f"{self.source}:{self.line}"
+        return f"{where}: {self.reason}"
+
+
+@dataclass
+class Event:
+    """One dated happening extracted from an entry (EVENTS.md section 3)."""
+
+    entry_id: str
+    event_type: str
+    event_date: date | None
+    event_date_end: date | None
+    date_precision: str
+    date_text: str | None
+    evidence: str
+    char_start: int
+    char_end: int
+    trigger: str
+    actors: list[str] = field(default_factory=list)
+    locations: list[str] = field(default_factory=list)
+    fatalities: int | None = None
+    fatalities_qualifier: str | None = None
+    confidence: float = 0.5
+    latitude: float | None = None
+    longitude: float | None = None
+    admin1: str | None = None
+    geo_precision: int | None = None
