@@ -106,7 +106,7 @@ def _sentence_events(entry: Entry, doc: Doc, sent: Span, all_mentions: list[Date
     mention_tokens = {id(m): _tokens_of(doc, m) for m in mentions}
     _attach_dates(candidates, mentions, mention_tokens, sent)
     candidates = _drop_background(candidates, mention_tokens)
-    candidates = _absorb_reported(candidates)
+    candidates = _absorb_statement_content(candidates)
     candidates += _orphan_dates(candidates, mentions, mention_tokens, sent)
     events = [_build(entry, doc, sent, c, mentions, mention_tokens) for c in candidates if c.mention is not None]
     return _merge(events)
@@ -114,8 +114,10 @@ def _sentence_events(entry: Entry, doc: Doc, sent: Span, all_mentions: list[Date
 
 def _inside_name(trigger: Span) -> bool:
     """'Central Election Commission', 'Collective Security Treaty Organization': a name, not an event."""
-    return any(t.ent_type_ in ("ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT") and t.ent_iob_ != "" and t.ent_type_ == "ORG" for t in trigger) or (
-        trigger.root.text[:1].isupper() and trigger.root.i > trigger.sent.start and trigger.root.pos_ == "PROPN"
+    if trigger.label_ == "summit":  # "G7 Foreign Ministers' Meeting" is a named event
+        return False
+    return any(t.ent_type_ == "ORG" for t in trigger) or (
+        trigger.root.pos_ == "PROPN" and trigger.root.text[:1].isupper() and trigger.root.i > trigger.sent.start
     )
 
 
@@ -131,26 +133,51 @@ def _tokens_of(doc: Doc, mention: DateMention) -> list[Token]:
 
 
 # -------------------------------------------------------------------- dating
-def _governor(tokens: list[Token], trigger_roots: dict[int, _Candidate], stop: Token) -> _Candidate | None:
-    """The trigger a date hangs from in the parse, within a few steps up."""
+def _governor(tokens: list[Token], trigger_roots: dict[int, _Candidate]) -> tuple[_Candidate | None, int]:
+    """The trigger a date hangs from in the parse, and how many steps up it is.
+
+    The walk goes up from the date through prepositions and noun modifiers
+    only; a date after a preposition ("elections on 10 Jan", "departure of
+    CSTO forces on 13 Jan") also belongs to a trigger that closes the noun
+    phrase just before that preposition, which the small parser often misses.
+    """
     if not tokens:
+        return None, 0
+    token = next((t for t in tokens if t.head not in tokens or t.head == t), tokens[0])
+    left = _trigger_before_preposition(tokens[0], trigger_roots)
+    for steps in range(1, 4):
+        head = token.head
+        if head.i in trigger_roots:
+            return trigger_roots[head.i], steps
+        if head == token or head.pos_ in ("VERB", "AUX") or token.dep_ in ("conj", "appos", "ccomp", "advcl"):
+            break
+        token = head
+    return (left, 2) if left is not None else (None, 0)
+
+
+def _trigger_before_preposition(first: Token, trigger_roots: dict[int, _Candidate]) -> _Candidate | None:
+    doc = first.doc
+    if first.i == 0 or doc[first.i - 1].pos_ != "ADP":
         return None
-    token = max(tokens, key=lambda t: t.head not in tokens)  # the mention's own root
-    for _ in range(4):
-        if token.i in trigger_roots:
-            return trigger_roots[token.i]
-        if token.head == token or token.head.pos_ in ("VERB", "AUX") and token.head.i not in trigger_roots and token.dep_ not in ("npadvmod", "pobj", "nummod", "compound", "appos"):
-            return trigger_roots.get(token.head.i)
-        token = token.head
-    return trigger_roots.get(token.i)
+    for i in range(first.i - 2, max(-1, first.i - 7), -1):
+        token = doc[i]
+        if i in trigger_roots:
+            return trigger_roots[i]
+        if token.pos_ not in ("NOUN", "PROPN", "ADJ", "DET", "ADP", "NUM", "PART") or token.is_punct:
+            return None
+    return None
 
 
 def _attach_dates(candidates: list[_Candidate], mentions: list[DateMention], mention_tokens: dict, sent: Span) -> None:
     """Give every trigger its date: the one attached to it, else the nearest before it in its clause."""
     roots = {c.root.i: c for c in candidates}
+    claims = []
     for mention in mentions:
-        owner = _governor(mention_tokens[id(mention)], roots, sent.root)
-        if owner is not None and owner.mention is None:
+        owner, steps = _governor(mention_tokens[id(mention)], roots)
+        if owner is not None:
+            claims.append((steps, mention.start, mention, owner))
+    for _, _, mention, owner in sorted(claims, key=lambda c: (c[0], c[1])):
+        if owner.mention is None and not any(c.owned and c.mention is mention for c in candidates):
             owner.mention, owner.owned = mention, True
     for c in candidates:
         if c.mention is not None:
@@ -184,21 +211,32 @@ def _clause_bounds(span: Span, sent: Span) -> tuple[int, int]:
 
 # --------------------------------------------------------------- background
 def _drop_background(candidates: list[_Candidate], mention_tokens: dict) -> list[_Candidate]:
-    """Drop past-perfect background, undated after/before clauses and the reason behind an action."""
+    """Keep the predicates a date anchors; drop what EVENTS.md calls background.
+
+    Dropped unless the trigger has a date of its own: past perfect ("had
+    declined"), undated after/before clauses, the reason behind an action
+    ("for allegedly calling for protests"), a purpose ("met ... to discuss"),
+    a noun that only modifies another ("election observer").
+    """
     r = roles()
+    roots = {c.root.i: c for c in candidates}
     kept = []
     for c in candidates:
+        root = c.root
         if c.owned:
             kept.append(c)
+        elif any(ch.dep_ in ("aux", "auxpass") and ch.lower_ == "had" for ch in root.children):
             continue
-        root = c.root
-        if any(ch.dep_ == "aux" and ch.lower_ == "had" for ch in root.children):
+        elif _under_word(root, r.background_preps):
             continue
-        if _under_word(root, r.background_preps):
+        elif _reason_clause(root, roots, r):
             continue
-        if _reason_clause(root, candidates, r):
+        elif _purpose_clause(root, roots):
             continue
-        kept.append(c)
+        elif root.dep_ in ("compound", "amod") and root.head.i not in roots and root.pos_ != "VERB":
+            continue
+        else:
+            kept.append(c)
     return kept
 
 
@@ -206,7 +244,7 @@ def _under_word(token: Token, words: frozenset[str], steps: int = 3) -> bool:
     """Is ``token`` inside a clause or phrase opened by one of ``words`` ("following approval")?"""
     current = token
     for _ in range(steps):
-        if current.dep_ in ("prep", "mark", "pcomp", "pobj", "advcl") and current.lower_ in words:
+        if current.dep_ in ("prep", "mark", "pcomp", "advcl") and current.lower_ in words:
             return True
         for child in current.children:
             if child.dep_ in ("mark", "case") and child.lower_ in words:
@@ -214,41 +252,63 @@ def _under_word(token: Token, words: frozenset[str], steps: int = 3) -> bool:
         if current.head == current or current.dep_ in ("ROOT", "conj", "ccomp"):
             return False
         current = current.head
-    return False
+    return current.lower_ in words and current.dep_ in ("prep", "mark")
 
 
-def _reason_clause(token: Token, candidates: list[_Candidate], r: Roles) -> bool:
+def _reason_clause(token: Token, roots: dict[int, _Candidate], r: Roles) -> bool:
     """'arrested ... for allegedly calling for protests', 'accused of tearing down poster'."""
-    roots = {c.root.i for c in candidates}
     current = token
-    for _ in range(4):
+    for _ in range(5):
         head = current.head
-        if current.dep_ in ("pcomp", "pobj") and head.lower_ in r.reason_preps and head.head.i in roots | {head.head.i} and head.head.lemma_ in r.accusing:
-            return True
         if head == current:
             return False
+        if current.dep_ in ("pcomp", "pobj") and head.lower_ in r.reason_preps:
+            above = [head.head, *head.head.ancestors][:3]
+            if any(t.lemma_.lower() in r.accusing or (t.i in roots and roots[t.i].label in ("detention", "trial", "sanction")) for t in above):
+                return True
         current = head
     return False
 
 
-def _absorb_reported(candidates: list[_Candidate]) -> list[_Candidate]:
-    """A reporting verb takes the type of the action it reports, and the two become one event."""
+def _purpose_clause(token: Token, roots: dict[int, _Candidate]) -> bool:
+    """Inside an infinitive that hangs from another trigger: 'met with Tokayev to discuss'."""
+    current = token
+    infinitive = False
+    for _ in range(5):
+        if current.pos_ in ("VERB", "AUX") and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in current.children) and current.dep_ in ("advcl", "xcomp", "acl", "relcl"):
+            infinitive = True
+        head = current.head
+        if head == current:
+            return False
+        if infinitive and head.i in roots and head.i != token.i:
+            return True
+        current = head
+    return False
+
+
+def _absorb_statement_content(candidates: list[_Candidate]) -> list[_Candidate]:
+    """What a statement says is its content, not another event; a report takes the type of what it reports.
+
+    "EU welcomed referendum results" is one statement; "officials said
+    98,000 Russians had arrived" is a displacement event; "Tokayev announced
+    departure of CSTO forces on 13 Jan" is military on both dates.
+    """
     r = roles()
-    absorbed: set[int] = set()
+    removed: set[int] = set()
     for c in candidates:
-        if c.label != "statement" or c.root.lemma_ not in r.reporting:
+        if c.label != "statement" or id(c) in removed:
             continue
-        for other in candidates:
-            if other is c or id(other) in absorbed or other.label == "statement":
-                continue
-            if other.mention is not None and other.mention is not c.mention and other.owned:
-                continue
-            if c.root in other.root.ancestors and c.trigger.sent == other.trigger.sent:
-                c.label = other.label
-                c.absorbed.append(other.trigger)
-                absorbed.add(id(other))
-                break
-    return [c for c in candidates if id(c) not in absorbed]
+        inner = [o for o in candidates if o is not c and c.root in o.root.ancestors and id(o) not in removed]
+        reporting = c.root.lemma_.lower() in r.reporting or c.root._.base in r.reporting
+        if reporting:
+            reported = next((o for o in sorted(inner, key=lambda o: abs(o.root.i - c.root.i)) if o.label != "statement"), None)
+            if reported is not None:
+                c.label = reported.label
+        for o in inner:
+            if not (o.owned and o.mention is not c.mention):
+                removed.add(id(o))
+                c.absorbed.append(o.trigger)
+    return [c for c in candidates if id(c) not in removed]
 
 
 def _orphan_dates(candidates: list[_Candidate], mentions: list[DateMention], mention_tokens: dict, sent: Span) -> list[_Candidate]:
@@ -312,14 +372,9 @@ def _segment(c: _Candidate, sent: Span, mentions: list[DateMention]) -> Span:
         if lo <= other.start and other.end <= anchor_lo:
             lo = max(lo, other.end)
         elif anchor_hi <= other.start < hi:
-            hi = min(hi, _next_break(sent, other.start))
+            hi = other.start  # the next item of a list of incidents begins after its date's place
     span = sent.doc.char_span(lo, hi, alignment_mode="expand")
     return span if span is not None else sent
-
-
-def _next_break(sent: Span, char: int) -> int:
-    """Where a list item ends: the date itself in 'X 2 Oct and Y 4 Oct'."""
-    return char
 
 
 def _refine_type(c: _Candidate) -> str:
@@ -449,16 +504,18 @@ def _placed(token: Token, r: Roles) -> bool:
 
 
 def _proper_run(token: Token) -> str | None:
-    """The capitalised words of a place name around ``token`` ('Gorom-Gorom', 'Port-au-Prince')."""
+    """The capitalised words of an untagged place name around ``token`` ('Gorom-Gorom', 'Port-au-Prince')."""
     doc = token.doc
-    lo = token.i
-    while lo > 0 and (doc[lo - 1].pos_ == "PROPN" or doc[lo - 1].text in ("-",)) and doc[lo - 1].ent_type_ == "":
+
+    def part(t: Token) -> bool:
+        return t.ent_type_ == "" and (t.pos_ == "PROPN" or (t.text == "-" and not t.whitespace_))
+
+    lo, hi = token.i, token.i + 1
+    while lo > 0 and part(doc[lo - 1]) and not doc[lo - 1].whitespace_ == "\n":
         lo -= 1
-    hi = token.i + 1
-    while hi < len(doc) and (doc[hi].pos_ == "PROPN" or doc[hi].text == "-") and doc[hi].ent_type_ == "" and not doc[hi].whitespace_ == "" is False:
+    while hi < len(doc) and part(doc[hi]):
         hi += 1
-    span = doc[lo:hi]
-    text = span.text.strip("-")
+    text = doc[lo:hi].text.strip("-")
     return text if text[:1].isupper() and len(text) > 2 else None
 
 
