@@ -109,7 +109,7 @@ def _sentence_events(entry: Entry, doc: Doc, sent: Span, all_mentions: list[Date
     candidates = _absorb_statement_content(candidates)
     candidates += _orphan_dates(candidates, mentions, mention_tokens, sent)
     events = [_build(entry, doc, sent, c, mentions, mention_tokens) for c in candidates if c.mention is not None]
-    return _merge(events)
+    return _merge(events, entry.text)
 
 
 def _inside_name(trigger: Span) -> bool:
@@ -520,7 +520,7 @@ def _proper_run(token: Token) -> str | None:
 
 
 # -------------------------------------------------------------- merge, score
-def _merge(events: list[Event]) -> list[Event]:
+def _merge(events: list[Event], text: str) -> list[Event]:
     """One event per predicate type and date: same type, same date, same sentence merge."""
     merged: dict[tuple, Event] = {}
     for ev in events:
@@ -537,6 +537,7 @@ def _merge(events: list[Event]) -> list[Event]:
         if first.fatalities is None:
             first.fatalities, first.fatalities_qualifier = ev.fatalities, ev.fatalities_qualifier
         first.char_start, first.char_end = min(first.char_start, ev.char_start), max(first.char_end, ev.char_end)
+        first.evidence = text[first.char_start:first.char_end]
     return list(merged.values())
 
 

@@ -1,0 +1,24 @@
+"""Shared fixtures: the repo's sample and fixture paths, the parsed pipeline."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "raw" / "kazakhstan_entries.jsonl"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+
+@pytest.fixture(scope="session")
+def sample_path() -> Path:
+    return SAMPLE
+
+
+@pytest.fixture(scope="session")
+def fixtures() -> Path:
+    return FIXTURES
