@@ -141,6 +141,11 @@ def _grammar() -> _Grammar:
     return _Grammar(tuple((name, re.compile(rx)) for name, rx in forms))
 
 
+def month_names() -> list[str]:
+    """Every month spelling of the vocabulary ("Sept", "September" ...)."""
+    return list(_vocab().month_of)
+
+
 def _month(token: str) -> int:
     return _vocab().month_of[token.rstrip(".")]
 

@@ -47,6 +47,8 @@ class Roles:
     background_preps: frozenset[str]
     reason_preps: frozenset[str]
     accusing: frozenset[str]
+    light_verbs: frozenset[str]
+    content_preps: frozenset[str]
     generic_actors: frozenset[str]
 
 
@@ -65,6 +67,8 @@ def roles() -> Roles:
         background_preps=frozenset(raw["background_preps"]),
         reason_preps=frozenset(raw["reason_preps"]),
         accusing=frozenset(raw["accusing_words"]),
+        light_verbs=frozenset(raw["light_verbs"]),
+        content_preps=frozenset(raw["content_preps"]),
         generic_actors=frozenset(a.lower() for a in generic),
     )
 
@@ -105,10 +109,11 @@ def _sentence_events(entry: Entry, doc: Doc, sent: Span, all_mentions: list[Date
     candidates = [_Candidate(t, t.label_) for t in triggers if not _in_see_reference(t)]
     mention_tokens = {id(m): _tokens_of(doc, m) for m in mentions}
     _attach_dates(candidates, mentions, mention_tokens, sent)
-    candidates = _drop_background(candidates, mention_tokens)
+    candidates = _absorb_objects_of_light_verbs(candidates)
     candidates = _absorb_statement_content(candidates)
+    candidates = _drop_background(candidates, mention_tokens)
     candidates += _orphan_dates(candidates, mentions, mention_tokens, sent)
-    events = [_build(entry, doc, sent, c, mentions, mention_tokens) for c in candidates if c.mention is not None]
+    events = [(_clause_bounds(c.trigger, sent), _build(entry, doc, sent, c, mentions, mention_tokens)) for c in candidates if c.mention is not None]
     return _merge(events, entry.text)
 
 
@@ -156,15 +161,26 @@ def _governor(tokens: list[Token], trigger_roots: dict[int, _Candidate]) -> tupl
 
 
 def _trigger_before_preposition(first: Token, trigger_roots: dict[int, _Candidate]) -> _Candidate | None:
+    """The trigger that ends the phrase right before a date ('rally 25 Jan', 'order ... (see Russia) on 21 Sept').
+
+    Looks left over nouns, adjectives, prepositions and parenthetical
+    cross-references only; a verb, a comma or a clause boundary ends the search.
+    """
     doc = first.doc
-    if first.i == 0 or doc[first.i - 1].pos_ != "ADP":
-        return None
-    for i in range(first.i - 2, max(-1, first.i - 7), -1):
+    i, seen = first.i - 1, 0
+    while i >= 0 and seen < 8:
         token = doc[i]
+        if token.text == ")":
+            while i > 0 and doc[i].text != "(":
+                i -= 1
+            i -= 1
+            continue
         if i in trigger_roots:
             return trigger_roots[i]
-        if token.pos_ not in ("NOUN", "PROPN", "ADJ", "DET", "ADP", "NUM", "PART") or token.is_punct:
+        if token.is_punct and token.text not in ("-", "’", "'") or token.pos_ not in ("NOUN", "PROPN", "ADJ", "DET", "ADP", "NUM", "PART"):
             return None
+        i -= 1
+        seen += 1
     return None
 
 
@@ -225,7 +241,7 @@ def _drop_background(candidates: list[_Candidate], mention_tokens: dict) -> list
         root = c.root
         if c.owned:
             kept.append(c)
-        elif any(ch.dep_ in ("aux", "auxpass") and ch.lower_ == "had" for ch in root.children):
+        elif _past_perfect(root):
             continue
         elif _under_word(root, r.background_preps):
             continue
@@ -233,11 +249,33 @@ def _drop_background(candidates: list[_Candidate], mention_tokens: dict) -> list
             continue
         elif _purpose_clause(root, roots):
             continue
-        elif root.dep_ in ("compound", "amod") and root.head.i not in roots and root.pos_ != "VERB":
+        elif root.dep_ == "amod" or (root.dep_ == "compound" and root.head.i not in roots and root.pos_ != "VERB"):
+            continue
+        elif _topic_of(root, roots, r):
             continue
         else:
             kept.append(c)
     return kept
+
+
+def _past_perfect(token: Token) -> bool:
+    """'had declined to recognise', 'had arrived': background told in the past perfect."""
+    current = token
+    for _ in range(3):
+        if any(ch.dep_ in ("aux", "auxpass") and ch.lower_ == "had" for ch in current.children):
+            return True
+        if current.dep_ not in ("xcomp", "conj", "dobj", "pobj", "prep", "pcomp") or current.head == current:
+            return False
+        current = current.head
+    return False
+
+
+def _topic_of(token: Token, roots: dict[int, _Candidate], r: Roles) -> bool:
+    """'referendum on constitutional amendments': the amendments are the referendum's topic."""
+    if token.dep_ != "pobj" or token.head.lower_ not in r.content_preps:
+        return False
+    governor = token.head.head
+    return governor.i in roots and governor.pos_ in ("NOUN", "PROPN")
 
 
 def _under_word(token: Token, words: frozenset[str], steps: int = 3) -> bool:
@@ -271,19 +309,61 @@ def _reason_clause(token: Token, roots: dict[int, _Candidate], r: Roles) -> bool
 
 
 def _purpose_clause(token: Token, roots: dict[int, _Candidate]) -> bool:
-    """Inside an infinitive that hangs from another trigger: 'met with Tokayev to discuss'."""
+    """Inside an infinitive that states the purpose of another event: 'gathered in rally to call for release'.
+
+    An absolute 'with X calling for ...' is its own predication, not a purpose.
+    """
     current = token
-    infinitive = False
     for _ in range(5):
-        if current.pos_ in ("VERB", "AUX") and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in current.children) and current.dep_ in ("advcl", "xcomp", "acl", "relcl"):
-            infinitive = True
         head = current.head
-        if head == current:
+        if head == current or (current.dep_ == "pobj" and head.lower_ == "with"):
             return False
-        if infinitive and head.i in roots and head.i != token.i:
+        infinitive = current.pos_ in ("VERB", "AUX") and current.dep_ in ("advcl", "xcomp", "acl", "relcl") and any(
+            ch.dep_ == "aux" and ch.lower_ == "to" for ch in current.children
+        )
+        if infinitive and _has_trigger_outside(head, current, roots):
             return True
         current = head
     return False
+
+
+def _has_trigger_outside(head: Token, clause: Token, roots: dict[int, _Candidate]) -> bool:
+    """Is ``head`` a trigger, or does it govern one outside ``clause``?"""
+    if head.i in roots:
+        return True
+    inside = {t.i for t in clause.subtree}
+    return any(t.i in roots and t.i not in inside for t in head.subtree if t.i != head.i and abs(t.i - head.i) < 8)
+
+
+def _absorb_objects_of_light_verbs(candidates: list[_Candidate]) -> list[_Candidate]:
+    """'signed legislation', 'signed raft of agreements', 'held summit': one event, typed by the noun."""
+    r = roles()
+    by_root = {c.root.i: c for c in candidates}
+    removed: set[int] = set()
+    for c in candidates:
+        if c.root.lemma_.lower() not in r.light_verbs and c.root._.base not in r.light_verbs:
+            continue
+        for obj in _objects(c.root):
+            other = by_root.get(obj.i)
+            if other is None or other is c or id(other) in removed:
+                continue
+            if other.owned and other.mention is not c.mention:
+                continue
+            c.label = other.label
+            c.absorbed.append(other.trigger)
+            removed.add(id(other))
+            break
+    return [c for c in candidates if id(c) not in removed]
+
+
+def _objects(verb: Token) -> list[Token]:
+    """Direct objects of a verb, looking through quantity nouns ('raft of agreements')."""
+    found = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr"):
+            found.append(child)
+            found.extend(g for p in child.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj")
+    return found
 
 
 def _absorb_statement_content(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -301,7 +381,8 @@ def _absorb_statement_content(candidates: list[_Candidate]) -> list[_Candidate]:
         inner = [o for o in candidates if o is not c and c.root in o.root.ancestors and id(o) not in removed]
         reporting = c.root.lemma_.lower() in r.reporting or c.root._.base in r.reporting
         if reporting:
-            reported = next((o for o in sorted(inner, key=lambda o: abs(o.root.i - c.root.i)) if o.label != "statement"), None)
+            told = [o for o in inner if o.label != "statement" and not _quoted(o.trigger)]
+            reported = min(told, key=lambda o: abs(o.root.i - c.root.i), default=None)
             if reported is not None:
                 c.label = reported.label
         for o in inner:
@@ -309,6 +390,12 @@ def _absorb_statement_content(candidates: list[_Candidate]) -> list[_Candidate]:
                 removed.add(id(o))
                 c.absorbed.append(o.trigger)
     return [c for c in candidates if id(c) not in removed]
+
+
+def _quoted(span: Span) -> bool:
+    """Inside quotation marks: words of the speaker, not an action reported."""
+    text = span.doc.text[span.sent.start_char: span.start_char]
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
 def _orphan_dates(candidates: list[_Candidate], mentions: list[DateMention], mention_tokens: dict, sent: Span) -> list[_Candidate]:
@@ -520,17 +607,20 @@ def _proper_run(token: Token) -> str | None:
 
 
 # -------------------------------------------------------------- merge, score
-def _merge(events: list[Event], text: str) -> list[Event]:
-    """One event per predicate type and date: same type, same date, same sentence merge."""
+def _merge(events: list[tuple[tuple[int, int], Event]], text: str) -> list[Event]:
+    """One event per predicate type and date within a clause: 'headed to polls ... won landslide'.
+
+    Same type and date in another clause, or at another place, stays a separate incident.
+    """
     merged: dict[tuple, Event] = {}
-    for ev in events:
-        key = (ev.event_type, ev.event_date, ev.event_date_end, ev.date_text)
+    for clause, ev in events:
+        key = (clause, ev.event_type, ev.event_date, ev.event_date_end, ev.date_text)
         first = merged.get(key)
         if first is None:
             merged[key] = ev
             continue
         if first.locations and ev.locations and not set(first.locations) & set(ev.locations):
-            merged[key + (ev.char_start,)] = ev  # another place: a separate incident
+            merged[key + (ev.char_start,)] = ev
             continue
         first.actors = _unique(first.actors + ev.actors)
         first.locations = _unique(first.locations + ev.locations)

@@ -49,11 +49,24 @@ if not Token.has_extension("base"):
 # ------------------------------------------------------------------ components
 @Language.component("crisis_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break; the parser keeps preset starts."""
+    """Start a sentence after every line break, and after a month abbreviation ending one ("since Sept. NGO ...").
+
+    The parser keeps preset sentence starts.
+    """
     for token in doc[:-1]:
+        following = doc[token.i + 1]
         if "\n" in token.text or "\n" in token.whitespace_:
-            doc[token.i + 1].is_sent_start = True
+            following.is_sent_start = True
+        elif token.text.endswith(".") and token.text[:-1] in _month_words() and following.text[:1].isupper():
+            following.is_sent_start = True
     return doc
+
+
+@lru_cache(maxsize=1)
+def _month_words() -> frozenset[str]:
+    from .dates import month_names
+
+    return frozenset(month_names())
 
 
 class GazetteerRuler:
