@@ -62,6 +62,7 @@ class _Vocab:
     relative: dict[str, int]
     units: dict[str, int]
     event_days: dict[str, tuple[str, ...]]
+    whole_month: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -80,6 +81,7 @@ def _vocab(path: Path = MODELS_DIR / "dates.json") -> _Vocab:
         relative=raw["relative_days"],
         units=raw["relative_units"],
         event_days={k: tuple(v) for k, v in raw["event_days"].items()},
+        whole_month=tuple(raw["whole_month"]),
     )
 
 
@@ -108,6 +110,7 @@ def _grammar() -> _Grammar:
     rel = "|".join(sorted((re.escape(k) for k in v.relative), key=len, reverse=True))
     units = "|".join(v.units)
     evdays = "|".join(re.escape(k) for k in v.event_days)
+    whole = "|".join(re.escape(k) for k in v.whole_month)
     forms = [
         # 30 Nov-2 Dec, 31 March / 1 April, 28 Dec 2020-3 Jan 2021
         ("cross_range", rf"{_NOT_NUM_BEFORE}(?P<d1>{day})\s+(?:of\s+)?(?P<m1>{mon})(?:,?\s+(?P<y1>{year}))?{_DASH}(?P<d2>{day})\s+(?:of\s+)?(?P<m2>{mon})(?:,?\s+(?P<y2>{year}))?"),
@@ -123,8 +126,10 @@ def _grammar() -> _Grammar:
         ("day_mf", rf"\b(?P<m>{mon})\s+(?P<d>{day}){_NOT_NUM_AFTER}(?:,?\s+(?P<y>{year}))?(?!\s*(?:-|–)\s*\d)"),
         # mid- to late July, early to mid-Jan
         ("part_span", rf"\b(?P<p1>early|mid|late)(?:-|\s)*(?:to|-|–)\s*(?P<p2>mid|late)(?:-|\s)+(?P<m>{mon}|month)(?:\s+(?P<y>{year}))?"),
-        # early Jan, mid-March, late Dec 2020, end of Jan, throughout month
+        # early Jan, mid-March, late Dec 2020, end of Jan, late month
         ("part", rf"\b(?P<p>{parts}|end)(?:-|\s)+(?P<m>{mon}|month)(?:\s+(?P<y>{year}))?"),
+        # throughout month, during Jan: the whole month, month precision
+        ("whole_month", rf"\b(?:{whole})\s+(?:the\s+)?(?P<m>{mon}|month)(?:\s+(?P<y>{year}))?"),
         # 12/11/2004, 2004-11-12: outside the house style, left to dateparser
         ("numeric", r"(?<![\d/.-])(?:\d{1,2}/\d{1,2}/(?:19|20)\d\d|(?:19|20)\d\d-\d{2}-\d{2})(?![\d/])"),
         # two days later, three days earlier
@@ -308,6 +313,10 @@ class DateResolver:
         part = m["p"].lower()
         part = "end of" if part == "end" else part
         return self._part_bounds(m, ref, part, part)
+
+    def _resolve_whole_month(self, m, ref, before, text):
+        first, last, _, start = self._part_bounds(m, ref, "early", "late")
+        return first, last, "month", start
 
     def _resolve_part_span(self, m, ref, before, text):
         return self._part_bounds(m, ref, m["p1"].lower(), m["p2"].lower())

@@ -31,6 +31,7 @@ _PLACE_ENTS = {"GPE", "LOC", "FAC"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "agent"}
 _OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
 _VIOLENT = {"attack", "armed_clash", "riot"}
+_KILLING = {"kill", "murder", "dead", "death", "massacre", "assassinate", "shoot", "shot dead"}
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class Roles:
     accusing: frozenset[str]
     light_verbs: frozenset[str]
     content_preps: frozenset[str]
+    non_person_release: dict[str, frozenset[str]]
     generic_actors: frozenset[str]
 
 
@@ -69,6 +71,7 @@ def roles() -> Roles:
         accusing=frozenset(raw["accusing_words"]),
         light_verbs=frozenset(raw["light_verbs"]),
         content_preps=frozenset(raw["content_preps"]),
+        non_person_release={k: frozenset(v) for k, v in raw["non_person_release"].items()},
         generic_actors=frozenset(a.lower() for a in generic),
     )
 
@@ -102,14 +105,16 @@ def extract_events(entry: Entry, doc: Doc, mentions: list[DateMention]) -> list[
 
 # ------------------------------------------------------------------ sentences
 def _sentence_events(entry: Entry, doc: Doc, sent: Span, all_mentions: list[DateMention]) -> list[Event]:
-    mentions = [m for m in all_mentions if sent.start_char <= m.start < sent.end_char]
+    mentions = [m for m in all_mentions if sent.start_char <= m.start < sent.end_char and not _tally_date(doc.text, m)]
     if not mentions:
         return []
-    triggers = [t for t in doc.spans["triggers"] if sent.start <= t.start < sent.end and not _inside_name(t)]
-    candidates = [_Candidate(t, t.label_) for t in triggers if not _in_see_reference(t)]
+    r = roles()
+    triggers = [t for t in doc.spans["triggers"] if sent.start <= t.start < sent.end]
+    candidates = [_Candidate(t, t.label_) for t in triggers if not (_inside_name(t) or _in_see_reference(t) or _description(t.root, r))]
     mention_tokens = {id(m): _tokens_of(doc, m) for m in mentions}
     _attach_dates(candidates, mentions, mention_tokens, sent)
     candidates = _absorb_objects_of_light_verbs(candidates)
+    candidates = _absorb_killing_into_fighting(candidates)
     candidates = _absorb_statement_content(candidates)
     candidates = _drop_background(candidates, mention_tokens)
     candidates += _orphan_dates(candidates, mentions, mention_tokens, sent)
@@ -124,6 +129,16 @@ def _inside_name(trigger: Span) -> bool:
     return any(t.ent_type_ == "ORG" for t in trigger) or (
         trigger.root.pos_ == "PROPN" and trigger.root.text[:1].isupper() and trigger.root.i > trigger.sent.start
     )
+
+
+def _tally_date(text: str, mention: DateMention) -> bool:
+    """'As of 29 Oct, 920 extremists ... killed': a running tally, not an event of that day."""
+    return text[max(0, mention.start - 6): mention.start].lower().endswith("as of ")
+
+
+def _description(token: Token, r: Roles) -> bool:
+    """A participle that describes someone ('policemen accused of corruption', 'attack claimed by Al-Shabaab')."""
+    return token.dep_ == "acl" and token.tag_ == "VBN" and (token.lemma_.lower() in r.accusing or token.lemma_.lower() in r.reporting or token._.base in ("claim", "blame", "suspect"))
 
 
 def _in_see_reference(trigger: Span) -> bool:
@@ -249,8 +264,10 @@ def _drop_background(candidates: list[_Candidate], mention_tokens: dict) -> list
             continue
         elif _purpose_clause(root, roots):
             continue
-        elif root.dep_ == "amod" or (root.dep_ == "compound" and root.head.i not in roots and root.pos_ != "VERB"):
+        elif root.dep_ in ("amod", "acl") or (root.dep_ == "compound" and root.head.i not in roots and root.pos_ != "VERB"):
             continue
+        elif c.label == "statement" and root.dep_ == "advcl" and root.tag_ == "VBG" and root.head.i in roots and roots[root.head.i].label != "statement":
+            continue  # 'shelled village ... claiming fighters were taking refuge': the justification
         elif _topic_of(root, roots, r):
             continue
         else:
@@ -335,6 +352,26 @@ def _has_trigger_outside(head: Token, clause: Token, roots: dict[int, _Candidate
     return any(t.i in roots and t.i not in inside for t in head.subtree if t.i != head.i and abs(t.i - head.i) < 8)
 
 
+def _absorb_killing_into_fighting(candidates: list[_Candidate]) -> list[_Candidate]:
+    """'94 killed in fighting', 'seized base in battle killing over 50': the deaths belong to the clash."""
+    clashes = [c for c in candidates if c.label == "armed_clash"]
+    removed: set[int] = set()
+    for c in candidates:
+        if c.label != "attack" or c.root._.base not in _KILLING:
+            continue
+        for clash in clashes:
+            near = clash.root in c.root.children or c.root in clash.root.children or clash.root.head == c.root.head and clash.root.head != clash.root
+            through_prep = any(p.dep_ == "prep" and clash.root in p.children for p in c.root.children) or any(
+                p.dep_ == "prep" and c.root in p.children for p in clash.root.children
+            ) or (c.root.head.dep_ == "prep" and c.root.head.head == clash.root)
+            if (near or through_prep) and (c.mention is None or clash.mention is None or c.mention is clash.mention or not c.owned):
+                clash.mention = clash.mention or c.mention
+                clash.absorbed.append(c.trigger)
+                removed.add(id(c))
+                break
+    return [c for c in candidates if id(c) not in removed]
+
+
 def _absorb_objects_of_light_verbs(candidates: list[_Candidate]) -> list[_Candidate]:
     """'signed legislation', 'signed raft of agreements', 'held summit': one event, typed by the noun."""
     r = roles()
@@ -381,7 +418,7 @@ def _absorb_statement_content(candidates: list[_Candidate]) -> list[_Candidate]:
         inner = [o for o in candidates if o is not c and c.root in o.root.ancestors and id(o) not in removed]
         reporting = c.root.lemma_.lower() in r.reporting or c.root._.base in r.reporting
         if reporting:
-            told = [o for o in inner if o.label != "statement" and not _quoted(o.trigger)]
+            told = [o for o in inner if o.label != "statement" and not _quoted(o.trigger) and _reported_by(o.root, c.root)]
             reported = min(told, key=lambda o: abs(o.root.i - c.root.i), default=None)
             if reported is not None:
                 c.label = reported.label
@@ -390,6 +427,22 @@ def _absorb_statement_content(candidates: list[_Candidate]) -> list[_Candidate]:
                 removed.add(id(o))
                 c.absorbed.append(o.trigger)
     return [c for c in candidates if id(c) not in removed]
+
+
+def _reported_by(token: Token, verb: Token) -> bool:
+    """Is ``token`` what ``verb`` reports: its clausal complement or object, not a side phrase?"""
+    current = token
+    while current != verb:
+        if current.dep_ not in ("ccomp", "xcomp", "conj", "dobj", "nsubj", "nsubjpass", "pobj", "prep", "relcl") and not (
+            current.dep_ == "pobj" and current.head.lower_ == "of"
+        ):
+            return False
+        if current.dep_ == "prep" and current.lower_ != "of":
+            return False
+        if current.head == current:
+            return False
+        current = current.head
+    return True
 
 
 def _quoted(span: Span) -> bool:
@@ -469,8 +522,13 @@ def _refine_type(c: _Candidate) -> str:
     subject = _subject_lemmas(c.root)
     if c.label in ("attack", "armed_clash") and subject & r.crowd:
         return "riot"
-    if c.label == "sanction" and subject & r.court:
-        return "trial"
+    if c.label in ("sanction", "legislation", "statement") and subject & r.court and c.root.pos_ == "VERB":
+        return "trial"  # courts fine, order and rule: court decisions
+    if c.label == "detention" and c.root._.base in ("release", "free"):
+        objects = {t.lemma_.lower() for o in _objects(c.root) for t in [o]} | {"money" for o in _objects(c.root) if o.ent_type_ == "MONEY"}
+        for label, words in r.non_person_release.items():
+            if objects & words:
+                return label
     if c.root._.base in ("arrive", "arrival", "land") and not subject & r.forces and subject & r.people:
         return "displacement"
     return c.label
