@@ -31,6 +31,7 @@ _PLACE_ENTS = {"GPE", "LOC", "FAC"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "agent"}
 _OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
 _VIOLENT = {"attack", "armed_clash", "riot"}
+_DESCRIBING = {"accuse", "charge", "suspect", "claim", "blame", "allege", "convict", "wanted"}
 _KILLING = {"kill", "murder", "dead", "death", "massacre", "assassinate", "shoot", "shot dead"}
 
 
@@ -138,7 +139,7 @@ def _tally_date(text: str, mention: DateMention) -> bool:
 
 def _description(token: Token, r: Roles) -> bool:
     """A participle that describes someone ('policemen accused of corruption', 'attack claimed by Al-Shabaab')."""
-    return token.dep_ == "acl" and token.tag_ == "VBN" and (token.lemma_.lower() in r.accusing or token.lemma_.lower() in r.reporting or token._.base in ("claim", "blame", "suspect"))
+    return token.dep_ == "acl" and token.tag_ == "VBN" and (token.lemma_.lower() in r.reporting or token._.base in _DESCRIBING)
 
 
 def _in_see_reference(trigger: Span) -> bool:
@@ -415,15 +416,20 @@ def _absorb_statement_content(candidates: list[_Candidate]) -> list[_Candidate]:
     for c in candidates:
         if c.label != "statement" or id(c) in removed:
             continue
-        inner = [o for o in candidates if o is not c and c.root in o.root.ancestors and id(o) not in removed]
+        clause = _clause_bounds(c.trigger, c.trigger.sent)
+        inner = [
+            o for o in candidates
+            if o is not c and c.root in o.root.ancestors and id(o) not in removed and clause[0] <= o.trigger.start_char < clause[1]
+        ]
         reporting = c.root.lemma_.lower() in r.reporting or c.root._.base in r.reporting
         if reporting:
-            told = [o for o in inner if o.label != "statement" and not _quoted(o.trigger) and _reported_by(o.root, c.root)]
+            evidential = not any(ch.dep_ in ("nsubj", "csubj") for ch in c.root.children)  # 'N reported killed'
+            told = [o for o in inner if o.label != "statement" and not _quoted(o.trigger) and (evidential or _reported_by(o.root, c.root))]
             reported = min(told, key=lambda o: abs(o.root.i - c.root.i), default=None)
             if reported is not None:
                 c.label = reported.label
         for o in inner:
-            if not (o.owned and o.mention is not c.mention):
+            if not o.owned:  # a trigger with its own date in the parse is an event of its own
                 removed.add(id(o))
                 c.absorbed.append(o.trigger)
     return [c for c in candidates if id(c) not in removed]
