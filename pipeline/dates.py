@@ -94,6 +94,8 @@ class _Grammar:
 
 _NOT_NUM_BEFORE = r"(?<![\d.,$£€%/\w-])"
 _NOT_NUM_AFTER = r"(?![\d%]|,\d|\.\d)"
+#: a yearless day-month further than this from the entry's mid-month is no date of it
+_MAX_DISTANCE_DAYS = 186
 #: how far (in characters) an election word may stand from the date it names
 _EVENT_DAY_REACH = 25
 _DASH = r"\s*(?:-|–|—|/|to|until)\s*"
@@ -108,7 +110,6 @@ def _grammar() -> _Grammar:
     parts = "|".join(sorted((re.escape(p) for p in v.parts if not p.endswith("-")), key=len, reverse=True))
     nums = "|".join(sorted((k for k in v.numbers if len(k) > 1), key=len, reverse=True))
     rel = "|".join(sorted((re.escape(k) for k in v.relative), key=len, reverse=True))
-    units = "|".join(v.units)
     evdays = "|".join(re.escape(k) for k in v.event_days)
     whole = "|".join(re.escape(k) for k in v.whole_month)
     forms = [
@@ -133,7 +134,7 @@ def _grammar() -> _Grammar:
         # 12/11/2004, 2004-11-12: outside the house style, left to dateparser
         ("numeric", r"(?<![\d/.-])(?:\d{1,2}/\d{1,2}/(?:19|20)\d\d|(?:19|20)\d\d-\d{2}-\d{2})(?![\d/])"),
         # two days later, three days earlier
-        ("relative_n", rf"(?i:\b(?P<n>{nums}|\d{{1,2}})\s+days?\s+(?P<u>{units})\b)(?!\s+(?:the|his|her|their|its|a|an)?\s*\w)"),
+        ("relative_n", rf"(?i:\b(?P<n>{nums}|\d{{1,2}})\s+days?\s+(?:(?P<u>later|earlier)\b|(?P<u2>after|before)\b(?=\s*[,;.]|\s*$)))"),
         # same day, next day, the day before
         ("relative", rf"(?i:\b(?P<r>{rel})\b)"),
         # on election day
@@ -173,6 +174,8 @@ def _closest_year(month: int, day: int, ref: date) -> date | None:
         candidate = date(year, month, day)
         if best is None or abs((candidate - middle).days) < abs((best - middle).days):
             best = candidate
+    if best is None or abs((best - middle).days) > _MAX_DISTANCE_DAYS:
+        return None  # "29 Feb" with no leap year near the entry: not a real date here
     return best
 
 
@@ -347,7 +350,7 @@ class DateResolver:
     def _resolve_relative_n(self, m, ref, before, text):
         n = m["n"].lower()
         count = int(n) if n.isdigit() else self._vocab.numbers[n]
-        return self._shift(before, count * self._vocab.units[m["u"].lower()])
+        return self._shift(before, count * self._vocab.units[(m["u"] or m["u2"]).lower()])
 
     def _resolve_event_day(self, m, ref, before, text):
         """'on election day': the latest earlier date written right beside an election word."""
