@@ -52,6 +52,8 @@ class Roles:
     light_verbs: frozenset[str]
     content_preps: frozenset[str]
     non_person_release: dict[str, frozenset[str]]
+    place_nouns: frozenset[str]
+    directions: frozenset[str]
     generic_actors: frozenset[str]
 
 
@@ -73,6 +75,8 @@ def roles() -> Roles:
         light_verbs=frozenset(raw["light_verbs"]),
         content_preps=frozenset(raw["content_preps"]),
         non_person_release={k: frozenset(v) for k, v in raw["non_person_release"].items()},
+        place_nouns=frozenset(raw["place_nouns"]),
+        directions=frozenset(raw["directions"]),
         generic_actors=frozenset(a.lower() for a in generic),
     )
 
@@ -474,10 +478,11 @@ def _orphan_dates(candidates: list[_Candidate], mentions: list[DateMention], men
 
 # -------------------------------------------------------------------- events
 def _build(entry: Entry, doc: Doc, sent: Span, c: _Candidate, mentions: list[DateMention], mention_tokens: dict) -> Event:
+    date_tokens = frozenset(t.i for tokens in mention_tokens.values() for t in tokens)
     segment = _segment(c, sent, mentions)
     label = _refine_type(c)
     actors = _actors(c, segment)
-    locations = _locations(segment, actors)
+    locations = _unique(_locations(segment, actors, date_tokens) + _scene(sent, date_tokens))
     fatalities, qualifier = (None, None)
     if label in _VIOLENT or c.root._.base in ("kill", "murder", "assassinate", "massacre"):
         fatalities, qualifier = count_fatalities(segment)
@@ -503,6 +508,18 @@ def _build(entry: Entry, doc: Doc, sent: Span, c: _Candidate, mentions: list[Dat
         fatalities_qualifier=qualifier,
         confidence=_confidence(c, actors),
     )
+
+
+def _scene(sent: Span, date_tokens: frozenset[int]) -> list[str]:
+    """'In Soum province, assailants attacked ...': a place opening the sentence is every event's place."""
+    first = sent[0]
+    if first.lower_ not in ("in", "across", "throughout") or first.dep_ != "prep":
+        return []
+    comma = next((t for t in sent[:12] if t.text == ","), None)
+    if comma is None:
+        return []
+    opening = sent.doc[sent.start: comma.i]
+    return [e.text for e in opening.ents if e.label_ in _PLACE_ENTS and not any(t.i in date_tokens for t in e)]
 
 
 def _segment(c: _Candidate, sent: Span, mentions: list[DateMention]) -> Span:
@@ -622,50 +639,78 @@ def _in_parenthesis_see(span: Span) -> bool:
 
 
 # ----------------------------------------------------------------- locations
-def _locations(segment: Span, actors: list[str]) -> list[str]:
-    """Places of the clause: named after in/at/near, possessive ('Almaty's airport'), or place nouns."""
+def _locations(segment: Span, actors: list[str], date_tokens: frozenset[int]) -> list[str]:
+    """Named places of the clause where something happens: 'in Almaty', 'Almaty's airport', 'Tessit town'.
+
+    Country and place names that only qualify people ('U.S. soldiers', 'Zintan
+    militia') or locate another place ('40km north west of Mogadishu') are not
+    the event's places.
+    """
     r = roles()
     found: list[str] = []
     for ent in segment.ents:
-        if ent.label_ not in _PLACE_ENTS or _in_parenthesis_see(ent):
+        if ent.label_ not in _PLACE_ENTS or _in_parenthesis_see(ent) or not ent.text[:1].isupper():
             continue
-        if ent.label_ != "GPE" or _placed(ent.root, r) or ent.text not in actors:
+        if any(t.i in date_tokens for t in ent):
+            continue
+        if ent.root.lemma_.lower() in r.place_nouns or _is_place(ent.root, r):
             found.append(ent.text.removesuffix("’s").removesuffix("'s"))
     for token in segment:
-        if token.pos_ == "PROPN" and token.ent_type_ == "" and token.dep_ in ("pobj", "compound", "appos") and _placed(token, r):
-            name = _proper_run(token)
+        if token.pos_ != "PROPN" or token.ent_type_ or token.i in date_tokens or token.lower_ in r.place_nouns:
+            continue
+        if _is_place(token, r):
+            name = _proper_run(token, date_tokens, r)
             if name and not _in_parenthesis_see(token.doc[token.i: token.i + 1]):
                 found.append(name)
     return _unique([f for f in found if f])
 
 
-def _placed(token: Token, r: Roles) -> bool:
+def _is_place(token: Token, r: Roles) -> bool:
+    """Where the parse puts a name in a place role."""
     current = token
-    for _ in range(3):
-        if current.dep_ == "pobj" and current.head.lower_ in r.location_preps:
-            return True
+    for _ in range(4):
+        head = current.head
         if current.dep_ == "poss":
             return True
-        if current.head == current:
+        if current.dep_ in ("compound", "appos", "nmod") and head.lemma_.lower() in r.place_nouns:
+            return True  # 'Tessit town', 'capital Astana'
+        if current.dep_ == "pobj":
+            if head.lower_ == "from" and head.head.pos_ in ("NOUN", "PROPN"):
+                return False  # 'FMs from Kyrgyzstan': where people come from
+            if head.lower_ in r.location_preps:
+                return True
+            if head.lower_ == "of" and head.head.lemma_.lower() in r.place_nouns and head.head.lemma_.lower() not in r.directions:
+                current = head.head  # 'town of Yelwa' is placed where the town is
+                continue
             return False
-        current = current.head
-        if current.pos_ not in ("PROPN", "NOUN"):
-            return current.lower_ in r.location_preps and current.dep_ == "prep"
+        if current.dep_ in ("compound", "conj", "appos") and head != current and head.pos_ in ("PROPN", "NOUN"):
+            if current.dep_ == "compound" and head.lemma_.lower() not in r.place_nouns and head.ent_type_ not in _PLACE_ENTS:
+                return False  # 'U.S. soldiers', 'Zintan militia'
+            current = head
+            continue
+        if current.dep_ == "nsubj" and head.lemma_ == "host":
+            return True
+        return False
     return False
 
 
-def _proper_run(token: Token) -> str | None:
+def _proper_run(token: Token, date_tokens: frozenset[int], r: Roles) -> str | None:
     """The capitalised words of an untagged place name around ``token`` ('Gorom-Gorom', 'Port-au-Prince')."""
     doc = token.doc
 
     def part(t: Token) -> bool:
-        return t.ent_type_ == "" and (t.pos_ == "PROPN" or (t.text == "-" and not t.whitespace_))
+        return t.ent_type_ == "" and t.i not in date_tokens and (t.pos_ == "PROPN" or (t.text == "-" and not t.whitespace_))
 
     lo, hi = token.i, token.i + 1
-    while lo > 0 and part(doc[lo - 1]) and not doc[lo - 1].whitespace_ == "\n":
+    while lo > 0 and part(doc[lo - 1]):
         lo -= 1
     while hi < len(doc) and part(doc[hi]):
         hi += 1
+    if (lo > 0 and doc[lo - 1].ent_type_ and not doc[lo - 1].whitespace_ == "") or (hi < len(doc) and doc[hi].ent_type_ and doc[hi - 1].whitespace_):
+        return None  # the tail of a tagged name ('Gaza' + 'City')
+    words = [t for t in doc[lo:hi] if t.text != "-"]
+    if not words or all(t.lower_ in r.place_nouns for t in words) or (lo > 0 and doc[lo - 1].ent_type_ in _PLACE_ENTS):
+        return None
     text = doc[lo:hi].text.strip("-")
     return text if text[:1].isupper() and len(text) > 2 else None
 

@@ -77,7 +77,7 @@ class GazetteerRuler:
     pattern; the longest match from the leftmost token wins.
     """
 
-    def __init__(self, paths: Iterable[Path], max_tokens: int = 6) -> None:
+    def __init__(self, paths: Iterable[Path], max_tokens: int = 12) -> None:
         self.labels: dict[str, str] = {}
         for path in paths:
             with open(path, encoding="utf-8") as handle:
