@@ -480,9 +480,10 @@ def _orphan_dates(candidates: list[_Candidate], mentions: list[DateMention], men
 def _build(entry: Entry, doc: Doc, sent: Span, c: _Candidate, mentions: list[DateMention], mention_tokens: dict) -> Event:
     date_tokens = frozenset(t.i for tokens in mention_tokens.values() for t in tokens)
     segment = _segment(c, sent, mentions)
+    items = _list_item(segment, c.mention, mentions)
     label = _refine_type(c)
-    actors = _actors(c, segment)
-    locations = _unique(_locations(segment, actors, date_tokens) + _scene(sent, date_tokens))
+    actors = _actors(c, items)
+    locations = _unique(_locations(items, actors, date_tokens) + _scene(sent, date_tokens))
     fatalities, qualifier = (None, None)
     if label in _VIOLENT or c.root._.base in ("kill", "murder", "assassinate", "massacre"):
         fatalities, qualifier = count_fatalities(segment)
@@ -508,6 +509,18 @@ def _build(entry: Entry, doc: Doc, sent: Span, c: _Candidate, mentions: list[Dat
         fatalities_qualifier=qualifier,
         confidence=_confidence(c, actors),
     )
+
+
+def _list_item(segment: Span, mention: DateMention, mentions: list[DateMention]) -> Span:
+    """In 'attacked X 2 Oct and Y 4 Oct', the part of the segment that belongs to one date: after the previous one."""
+    start = segment.start_char
+    for other in mentions:
+        if other is not mention and other.scored and start <= other.start and other.end <= mention.start:
+            start = other.end
+    if start == segment.start_char:
+        return segment
+    span = segment.doc.char_span(start, max(segment.end_char, mention.end), alignment_mode="expand")
+    return span if span is not None else segment
 
 
 def _scene(sent: Span, date_tokens: frozenset[int]) -> list[str]:
@@ -649,12 +662,15 @@ def _locations(segment: Span, actors: list[str], date_tokens: frozenset[int]) ->
     r = roles()
     found: list[str] = []
     for ent in segment.ents:
-        if ent.label_ not in _PLACE_ENTS or _in_parenthesis_see(ent) or not ent.text[:1].isupper():
+        words = [t for t in ent if t.i not in date_tokens]
+        if not words or _in_parenthesis_see(ent) or not ent.text[:1].isupper():
             continue
-        if any(t.i in date_tokens for t in ent):
-            continue
-        if ent.root.lemma_.lower() in r.place_nouns or _is_place(ent.root, r):
-            found.append(ent.text.removesuffix("’s").removesuffix("'s"))
+        span = ent.doc[words[0].i: words[-1].i + 1]  # 'Mentao today' (a masked date) -> 'Mentao'
+        name = span.text.removesuffix("’s").removesuffix("'s")
+        if ent.label_ in _PLACE_ENTS and (span.root.lemma_.lower() in r.place_nouns or _is_place(span.root, r)):
+            found.append(name)
+        elif ent.label_ in ("NORP", "ORG", "PERSON") and _after_place_preposition(span.root) and not name.isupper():
+            found.append(name)  # the small model's labels for unknown villages: 'in Belehede' (NORP), 'in Tem' (ORG)
     for token in segment:
         if token.pos_ != "PROPN" or token.ent_type_ or token.i in date_tokens or token.lower_ in r.place_nouns:
             continue
@@ -663,6 +679,10 @@ def _locations(segment: Span, actors: list[str], date_tokens: frozenset[int]) ->
             if name and not _in_parenthesis_see(token.doc[token.i: token.i + 1]):
                 found.append(name)
     return _unique([f for f in found if f])
+
+
+def _after_place_preposition(token: Token) -> bool:
+    return token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "near", "outside", "around", "inside") and token.head.head.pos_ == "VERB"
 
 
 def _is_place(token: Token, r: Roles) -> bool:
@@ -679,11 +699,12 @@ def _is_place(token: Token, r: Roles) -> bool:
                 return False  # 'FMs from Kyrgyzstan': where people come from
             if head.lower_ in r.location_preps:
                 return True
-            if head.lower_ == "of" and head.head.lemma_.lower() in r.place_nouns and head.head.lemma_.lower() not in r.directions:
-                current = head.head  # 'town of Yelwa' is placed where the town is
-                continue
+            if head.lower_ == "of" and head.head.lemma_.lower() in r.place_nouns:
+                return True  # 'city of Zhanaozen', 'town of Yelwa'
             return False
         if current.dep_ in ("compound", "conj", "appos") and head != current and head.pos_ in ("PROPN", "NOUN"):
+            if current.dep_ == "compound" and any(t.dep_ == "compound" and t.lemma_.lower() in r.place_nouns for t in head.children):
+                return True  # 'Almaty city court'
             if current.dep_ == "compound" and head.lemma_.lower() not in r.place_nouns and head.ent_type_ not in _PLACE_ENTS:
                 return False  # 'U.S. soldiers', 'Zintan militia'
             current = head
