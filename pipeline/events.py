@@ -55,6 +55,7 @@ class Roles:
     place_nouns: frozenset[str]
     directions: frozenset[str]
     generic_actors: frozenset[str]
+    phrase_skip: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +79,7 @@ def roles() -> Roles:
         place_nouns=frozenset(raw["place_nouns"]),
         directions=frozenset(raw["directions"]),
         generic_actors=frozenset(a.lower() for a in generic),
+        phrase_skip=frozenset(raw["phrase_skip"]),
     )
 
 
@@ -585,49 +587,91 @@ def _subject_lemmas(root: Token) -> set[str]:
 
 # -------------------------------------------------------------------- actors
 def _actors(c: _Candidate, segment: Span) -> list[str]:
-    """Subject and object of the trigger, plus the people and organisations of its clause."""
+    """Who did it and to whom: subject and objects of the trigger, and the named actors of its clause.
+
+    People, organisations and groups are kept as written, titles removed;
+    generic collective actors keep their modifiers ('unidentified assailants',
+    'Zintan militia'); a country name that is not a place is an actor
+    ('summit between Angola, Chad and Congo').
+    """
     r = roles()
     found: list[str] = []
-    for token in _argument_tokens(c.root):
+    for token in _argument_tokens(c, r):
         name = _actor_name(token, r)
         if name:
             found.append(name)
     for ent in segment.ents:
-        if ent.label_ in _ACTOR_ENTS and not _in_parenthesis_see(ent):
+        if _in_parenthesis_see(ent) or not ent.text[:1].isupper():
+            continue
+        if ent.label_ in ("PERSON", "ORG") or (ent.label_ == "NORP" and ent.root.pos_ in ("PROPN", "NOUN") and ent.root.dep_ not in ("amod", "compound")):
             found.append(_strip_title(ent.text, r))
-        elif ent.label_ in _PLACE_ENTS and _acts(ent):
+        elif ent.label_ == "GPE" and not _is_place(ent.root, r) and ent.root.dep_ not in ("amod",) and not (ent.root.dep_ == "compound" and ent.root.head.lemma_.lower() in r.generic_actors):
             found.append(ent.text)
     return _unique(found)
 
 
-def _argument_tokens(root: Token) -> list[Token]:
+def _argument_tokens(c: _Candidate, r: Roles) -> list[Token]:
+    """Subject (inherited over 'and'/';' when the clause has none), objects, agents, partners ('met with X')."""
+    root = c.root
     heads = [root]
-    if root.pos_ in ("NOUN", "PROPN") and root.dep_ in ("dobj", "pobj", "attr", "nsubjpass"):
-        heads.append(root.head if root.dep_ != "pobj" else root.head.head)
+    if root.pos_ in ("NOUN", "PROPN"):
+        verb = root.head.head if root.dep_ == "pobj" else root.head
+        if verb.pos_ in ("VERB", "AUX"):
+            heads.append(verb)
     tokens: list[Token] = []
     for head in heads:
         for child in head.children:
-            if child.dep_ in _SUBJECT_DEPS | _OBJECT_DEPS | {"poss"}:
-                tokens.append(child if child.dep_ != "agent" else next(iter(child.children), child))
-            elif child.dep_ == "prep" and child.lower_ in ("with", "by", "against", "on", "of"):
+            if child.dep_ in _SUBJECT_DEPS:
+                tokens.append(next((g for g in child.children if g.dep_ == "pobj"), child) if child.dep_ == "agent" else child)
+            elif child.dep_ in _OBJECT_DEPS or (child.dep_ in ("compound", "poss") and head is root and root.pos_ == "NOUN"):
+                tokens.append(child)
+            elif child.dep_ == "prep" and child.lower_ in ("with", "by", "against", "between", "of", "on"):
                 tokens.extend(g for g in child.children if g.dep_ == "pobj")
+    if not any(t.dep_ in _SUBJECT_DEPS for t in tokens):
+        tokens.extend(_inherited_subject(root))
     expanded: list[Token] = []
     for token in tokens:
         expanded.append(token)
-        expanded.extend(t for t in token.conjuncts)
+        expanded.extend(token.conjuncts)
     return expanded
 
 
+def _inherited_subject(token: Token) -> list[Token]:
+    """'Assailants killed soldier ...; killed five people': the second clause shares the first one's subject."""
+    current = token
+    for _ in range(4):
+        if current.dep_ != "conj" or current.head == current:
+            return []
+        current = current.head
+        subjects = [ch for ch in current.children if ch.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return subjects
+    return []
+
+
 def _actor_name(token: Token, r: Roles) -> str | None:
-    if token.ent_type_ in _ACTOR_ENTS | {"GPE"}:
+    if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-        if ent is not None:
-            return _strip_title(ent.text, r)
-    lemma = token.lemma_.lower()
-    if lemma in r.generic_actors or token.lower_ in r.generic_actors:
-        modifiers = [t for t in token.lefts if t.dep_ == "compound" and t.lower_ + " " + token.lower_ in r.generic_actors]
-        return (modifiers[0].text + " " + token.text) if modifiers else token.text
+        if ent is not None and not (ent.label_ == "GPE" and _is_place(ent.root, r)):
+            phrase = _phrase(token, r) if token.lower_ in r.generic_actors or token.lemma_.lower() in r.generic_actors else None
+            return phrase or _strip_title(ent.text, r)
+    if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() in r.place_nouns:
+        return None
+    if token.lemma_.lower() in r.generic_actors or token.lower_ in r.generic_actors:
+        return _phrase(token, r)
     return None
+
+
+def _phrase(token: Token, r: Roles) -> str:
+    """The noun with the modifiers that name it: 'unidentified assailants', 'Karzai government', not 'four'."""
+    doc = token.doc
+    start = token.i
+    for child in sorted(token.lefts, key=lambda t: t.i):
+        if child.dep_ in ("compound", "amod", "nmod", "npadvmod") and child.lower_ not in r.phrase_skip and child.pos_ != "NUM":
+            start = min(start, child.left_edge.i if child.dep_ == "compound" else child.i)
+            break
+    words = [t for t in doc[start: token.i + 1] if t.lower_ not in r.phrase_skip and t.pos_ not in ("NUM", "DET", "PUNCT") or t.text == "-"]
+    return _strip_title(" ".join(w.text for w in words).replace(" - ", "-"), r) or token.text
 
 
 def _strip_title(name: str, r: Roles) -> str:
@@ -639,11 +683,6 @@ def _strip_title(name: str, r: Roles) -> str:
                 name = name[len(title) + 1:]
                 changed = True
     return name.strip(" ’'s").strip() if name.endswith("’s") or name.endswith("'s") else name.strip()
-
-
-def _acts(ent: Span) -> bool:
-    """A place name used as an actor: a state that hosts, signs, accuses ('Belarus 23 Nov hosted')."""
-    return ent.root.dep_ in ("nsubj", "nsubjpass") or (ent.root.dep_ == "pobj" and ent.root.head.lower_ == "from" and ent.root.head.head.lower_ in ("leaders", "fms", "ministers", "delegations", "officials"))
 
 
 def _in_parenthesis_see(span: Span) -> bool:

@@ -88,7 +88,9 @@ class GazetteerRuler:
         self.max_tokens = max_tokens
 
     def __call__(self, doc: Doc) -> Doc:
-        matches = list(self.match(doc))
+        # a place name inside a longer person name the model found is part of that name ('Samba Panza')
+        longer = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
+        matches = [m for m in self.match(doc) if m.label_ == "ORG" or not any(e.start <= m.start and m.end <= e.end and len(e) > len(m) for e in longer)]
         if matches:
             keep = [e for e in doc.ents if not any(e.start < m.end and m.start < e.end for m in matches)]
             doc.ents = filter_spans(matches + keep)
