@@ -488,7 +488,9 @@ def _build(entry: Entry, doc: Doc, sent: Span, c: _Candidate, mentions: list[Dat
     locations = _unique(_locations(items, actors, date_tokens) + _scene(sent, date_tokens))
     fatalities, qualifier = (None, None)
     if label in _VIOLENT or c.root._.base in ("kill", "murder", "assassinate", "massacre"):
-        fatalities, qualifier = count_fatalities(segment)
+        # deaths are counted strictly per item: 'left 14 dead, and 28 February strike killed 3'
+        own = _list_item(segment, c.mention, mentions, whole_sentence=True)
+        fatalities, qualifier = count_fatalities(_with_aftermath(own, sent, mentions))
     start = min(segment.start_char, c.mention.start) if c.mention else segment.start_char
     end = max(segment.end_char, c.mention.end) if c.mention else segment.end_char
     evidence = entry.text[start:end].strip().rstrip(".;,")
@@ -513,16 +515,30 @@ def _build(entry: Entry, doc: Doc, sent: Span, c: _Candidate, mentions: list[Dat
     )
 
 
-def _list_item(segment: Span, mention: DateMention, mentions: list[DateMention]) -> Span:
-    """In 'attacked X 2 Oct and Y 4 Oct', the part of the segment that belongs to one date: after the previous one."""
+def _list_item(segment: Span, mention: DateMention, mentions: list[DateMention], whole_sentence: bool = False) -> Span:
+    """In 'attacked X 2 Oct and Y 4 Oct', the part of the segment that belongs to one date.
+
+    It begins at the last ',', ';', 'and' or 'with' between the previous date
+    (in the segment, or with ``whole_sentence`` anywhere before in the sentence) and this one.
+    """
     start = segment.start_char
+    earliest = segment.sent.start_char if whole_sentence else segment.start_char
     for other in mentions:
-        if other is not mention and other.scored and start <= other.start and other.end <= mention.start:
-            start = other.end
+        if other is not mention and other.scored and earliest <= other.start and other.end <= mention.start:
+            start = max(start, _item_break(segment.sent, other.end, mention.start, default=other.end))
     if start == segment.start_char:
         return segment
     span = segment.doc.char_span(start, max(segment.end_char, mention.end), alignment_mode="expand")
     return span if span is not None else segment
+
+
+def _with_aftermath(items: Span, sent: Span, mentions: list[DateMention]) -> Span:
+    """The item and the undated clauses after it: 'killing 42 soldiers ...; 37 militants also killed'."""
+    later = [m.start for m in mentions if m.start >= items.end_char and m.scored]
+    if later:
+        return items
+    span = sent.doc.char_span(items.start_char, sent.end_char, alignment_mode="expand")
+    return span if span is not None else items
 
 
 def _scene(sent: Span, date_tokens: frozenset[int]) -> list[str]:
@@ -550,9 +566,25 @@ def _segment(c: _Candidate, sent: Span, mentions: list[DateMention]) -> Span:
         if lo <= other.start and other.end <= anchor_lo:
             lo = max(lo, other.end)
         elif anchor_hi <= other.start < hi:
-            hi = other.start  # the next item of a list of incidents begins after its date's place
+            hi = _item_break(sent, anchor_hi, other.start)
     span = sent.doc.char_span(lo, hi, alignment_mode="expand")
     return span if span is not None else sent
+
+
+def _item_break(sent: Span, after: int, date_start: int, default: int | None = None) -> int:
+    """Where the next item of a list of incidents begins, between the previous date and this one.
+
+    At the first semicolon if there is one, else at the last ',', 'and',
+    'with' or 'while' ('left 14 dead, and 28 February strike killed 3').
+    """
+    between = [t for t in sent if after <= t.idx < date_start]
+    semicolon = next((t for t in between if t.text == ";"), None)
+    if semicolon is not None:
+        return semicolon.idx
+    breaks = [t.idx for t in between if t.text == "," or t.lower_ in ("and", "with", "while")]
+    if breaks:
+        return breaks[-1]
+    return date_start if default is None else default
 
 
 def _refine_type(c: _Candidate) -> str:

@@ -28,13 +28,14 @@ _QUAL = r"(?:(?P<q>" + "|".join(sorted((re.escape(q) for q in _QUALIFIERS), key=
 _KILL = r"(?:killed|killing|kills|kill|murdered|murdering|massacred|massacring|massacre of|executed|executing|beheaded|shot dead|left dead|dead|deaths?|lives|fatalities|bodies)"
 _PATTERNS = [
     # killing 42 soldiers, killed over 350 people, massacre of 600 Hausa
-    re.compile(rf"\b(?:killed|killing|kills|kill|murdered|murdering|massacred|massacring|massacre of|executed|executing|claimed|claiming)\s+{_QUAL}(?P<n>{_NUM})\b(?!\s*(?:%|per\s?cent|km|years?|months?|days?))", re.I),
+    re.compile(rf"\b(?:killed|killing|kills|kill|murdered|murdering|massacred|massacring|massacre of|executed|executing|claimed|claiming)\s+(?:another\s+|a further\s+)?{_QUAL}(?P<n>{_NUM})\b(?!\s*(?:%|per\s?cent|km|years?|months?|days?))", re.I),
     # 37 militants also killed, 2 U.S. soldiers killed, at least 94 reported killed
     re.compile(rf"\b{_QUAL}(?P<n>{_NUM})\s+(?:[\w.’'-]+\s+){{0,4}}?(?:were\s+|was\s+|also\s+|reportedly\s+|reported\s+|have\s+been\s+|had\s+been\s+)*(?:killed|dead|died|shot dead|murdered|massacred|lost their lives)\b", re.I),
     # left 14 dead, death toll of 30
     re.compile(rf"\bleft\s+{_QUAL}(?P<n>{_NUM})\s+(?:[\w-]+\s+)?dead\b", re.I),
     re.compile(rf"\bdeath toll\s+(?:of|at|to|rose to|reached|rising to)\s+{_QUAL}(?P<n>{_NUM})\b", re.I),
 ]
+_KILL_LEMMAS = ("kill", "murder", "assassinate", "behead", "execute", "shoot", "lynch")
 _NONE = re.compile(r"\bno (?:casualties|deaths|fatalities|one (?:was )?killed)\b", re.I)
 _INJURY = re.compile(r"\b(?:injur|wound|hurt)", re.I)
 
@@ -63,7 +64,7 @@ def count_fatalities(segment: Span) -> tuple[int | None, str | None]:
             if value is None:
                 continue
             seen.append((match.start(), match.end()))
-            total += value
+            total += value + _singular_conjuncts(segment, match.start("n"))
             if match.group("q"):
                 qualifier = qualifier or _QUALIFIERS[match.group("q").lower()]
     if seen:
@@ -71,15 +72,27 @@ def count_fatalities(segment: Span) -> tuple[int | None, str | None]:
     return _count_named_victims(segment)
 
 
+def _singular_conjuncts(segment: Span, char: int) -> int:
+    """'killed 3 militants and young boy': each singular victim coordinated with the count adds one."""
+    number = next((t for t in segment if t.idx <= segment.start_char + char < t.idx + len(t.text) + 1), None)
+    if number is None or number.dep_ != "nummod":
+        return 0
+    return sum(1 for c in number.head.conjuncts if c.tag_ in ("NN", "NNP") and not any(ch.dep_ == "nummod" for ch in c.children))
+
+
 def _count_named_victims(segment: Span) -> tuple[int | None, str | None]:
     """'killed soldier and brother' -> 2, 'Kadyrov assassinated' -> 1: singular victims without a number."""
     for token in segment:
-        if token.lemma_.lower() not in ("kill", "murder", "assassinate", "behead", "execute") and token.lower_ not in ("killed", "assassinated"):
+        if token.lemma_.lower() not in _KILL_LEMMAS and token.lower_ not in ("killed", "assassinated", "shot"):
             continue
+        if token.lemma_.lower() == "shoot" and not (token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "dead"):
+            continue  # shot, not shot dead
         if token.dep_ in ("acl", "amod", "advcl", "relcl") and token.head.pos_ in ("NOUN", "PROPN") and token.head.tag_ in ("NN", "NNP"):
             victims = [token.head]
         else:
-            victims = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+            # no object: a headline passive, 'Kadyrov assassinated 9 May', the subject is the victim
+            intransitive = not any(c.dep_ == "dobj" for c in token.children)
+            victims = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass") or (intransitive and c.dep_ == "nsubj")]
         if not victims:
             continue
         victim = victims[0]
