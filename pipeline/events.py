@@ -740,20 +740,45 @@ def _locations(segment: Span, actors: list[str], date_tokens: frozenset[int]) ->
         name = span.text.removesuffix("’s").removesuffix("'s")
         if ent.label_ in _PLACE_ENTS and (span.root.lemma_.lower() in r.place_nouns or _is_place(span.root, r)):
             found.append(name)
-        elif ent.label_ in ("NORP", "ORG", "PERSON") and _after_place_preposition(span.root) and not name.isupper():
-            found.append(name)  # the small model's labels for unknown villages: 'in Belehede' (NORP), 'in Tem' (ORG)
+        elif ent.label_ in ("NORP", "ORG", "PERSON") and not name.isupper() and name not in _known_organisations() and (
+            _after_place_preposition(span.root) or (span.root.dep_ not in ("pobj", "poss") and _is_place(span.root, r))
+        ):
+            found.append(name)  # the small model's labels for unknown villages: 'in Belehede' (NORP), 'Hseni town' (PERSON)
     for token in segment:
-        if token.pos_ != "PROPN" or token.ent_type_ or token.i in date_tokens or token.lower_ in r.place_nouns:
+        if token.pos_ != "PROPN" or token.i in date_tokens or token.lower_ in r.place_nouns:
             continue
-        if _is_place(token, r):
+        if token.ent_type_:
+            ent = next((e for e in token.doc.ents if e.start == token.i), None)
+            if ent is not None and ent.label_ in _PLACE_ENTS | {"NORP", "ORG"} and _continues_list(token, found, date_tokens):
+                found.append(ent.text)
+            continue
+        if _is_place(token, r) or _continues_list(token, found, date_tokens):
             name = _proper_run(token, date_tokens, r)
             if name and not _in_parenthesis_see(token.doc[token.i: token.i + 1]):
                 found.append(name)
     return _unique([f for f in found if f])
 
 
+def _continues_list(token: Token, found: list[str], date_tokens: frozenset[int]) -> bool:
+    """'at Nassoumbou 2 Oct and Inata 4 Oct': a name listed right after a place (and its date) is a place too."""
+    doc = token.doc
+    i = token.i - 1
+    if i < 0 or doc[i].lower_ not in ("and", ","):
+        return False
+    i -= 1
+    while i >= 0 and i in date_tokens:
+        i -= 1
+    return i >= 0 and any(doc[i].text == name.split()[-1] for name in found)
+
+
 def _after_place_preposition(token: Token) -> bool:
-    return token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "near", "outside", "around", "inside") and token.head.head.pos_ == "VERB"
+    return token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "near", "outside", "around", "inside")
+
+
+@lru_cache(maxsize=1)
+def _known_organisations() -> frozenset[str]:
+    with open(MODELS_DIR / "organisations.jsonl", encoding="utf-8") as handle:
+        return frozenset(json.loads(line)["pattern"] for line in handle if line.strip())
 
 
 def _is_place(token: Token, r: Roles) -> bool:
