@@ -645,7 +645,7 @@ def _actors(c: _Candidate, segment: Span) -> list[str]:
 def _argument_tokens(c: _Candidate, r: Roles) -> list[Token]:
     """Subject (inherited over 'and'/';' when the clause has none), objects, agents, partners ('met with X')."""
     root = c.root
-    heads = [root]
+    heads = [root, *(t.root for t in c.absorbed)]
     if root.pos_ in ("NOUN", "PROPN"):
         verb = root.head.head if root.dep_ == "pobj" else root.head
         if verb.pos_ in ("VERB", "AUX"):
@@ -657,7 +657,8 @@ def _argument_tokens(c: _Candidate, r: Roles) -> list[Token]:
                 tokens.append(next((g for g in child.children if g.dep_ == "pobj"), child) if child.dep_ == "agent" else child)
             elif child.dep_ in _OBJECT_DEPS or (child.dep_ in ("compound", "poss") and head is root and root.pos_ == "NOUN"):
                 tokens.append(child)
-            elif child.dep_ == "prep" and child.lower_ in ("with", "by", "against", "between", "of", "on"):
+                tokens.extend(g for g in child.children if g.dep_ == "poss")  # 'criticised federal govt's process'
+            elif child.dep_ == "prep" and child.lower_ in ("with", "by", "against", "between", "of", "on", "to", "from"):
                 tokens.extend(g for g in child.children if g.dep_ == "pobj")
     if not any(t.dep_ in _SUBJECT_DEPS for t in tokens):
         tokens.extend(_inherited_subject(root))
@@ -703,7 +704,7 @@ def _phrase(token: Token, r: Roles) -> str:
             start = min(start, child.left_edge.i if child.dep_ == "compound" else child.i)
             break
     words = [t for t in doc[start: token.i + 1] if t.lower_ not in r.phrase_skip and t.pos_ not in ("NUM", "DET", "PUNCT") or t.text == "-"]
-    return _strip_title(" ".join(w.text for w in words).replace(" - ", "-"), r) or token.text
+    return " ".join(w.text for w in words).replace(" - ", "-") or token.text
 
 
 def _strip_title(name: str, r: Roles) -> str:

@@ -85,24 +85,25 @@ class GazetteerRuler:
                     if line.strip():
                         row = json.loads(line)
                         self.labels[row["pattern"]] = row["label"]
+        self.lower_starts = {p.split()[0].split("-")[0] for p in self.labels if p[:1].islower()}
         self.max_tokens = max_tokens
 
     def __call__(self, doc: Doc) -> Doc:
         # a place name inside a longer person name the model found is part of that name ('Samba Panza')
-        longer = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
-        matches = [m for m in self.match(doc) if m.label_ == "ORG" or not any(e.start <= m.start and m.end <= e.end and len(e) > len(m) for e in longer)]
+        # and an organisation inside a longer one is part of its name ('Afghan Red Crescent Society')
+        matches = [m for m in self.match(doc) if not any(_inside_longer(m, e) for e in doc.ents)]
         if matches:
             keep = [e for e in doc.ents if not any(e.start < m.end and m.start < e.end for m in matches)]
             doc.ents = filter_spans(matches + keep)
         return doc
 
     def match(self, doc: Doc) -> Iterator[Span]:
-        """Yield the longest gazetteer span starting at each capitalised token."""
+        """Yield the longest gazetteer span starting at each capitalised token (or lower-case name start: 'anti-balaka')."""
         text = doc.text
         i = 0
         while i < len(doc):
             token = doc[i]
-            if not token.text[:1].isupper():
+            if not token.text[:1].isupper() and token.text not in self.lower_starts:
                 i += 1
                 continue
             found = None
@@ -117,6 +118,13 @@ class GazetteerRuler:
                 i = found.end
             else:
                 i += 1
+
+
+def _inside_longer(match: Span, ent: Span) -> bool:
+    """A gazetteer name strictly inside a longer person name, or an organisation inside a longer organisation."""
+    if not (ent.start <= match.start and match.end <= ent.end and len(ent) > len(match)):
+        return False
+    return ent.label_ == "PERSON" or (ent.label_ == "ORG" and match.label_ == "ORG")
 
 
 @Language.factory("crisis_gazetteer", default_config={"files": ["places.jsonl", "organisations.jsonl"]})
