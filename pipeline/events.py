@@ -31,6 +31,8 @@ _PLACE_ENTS = {"GPE", "LOC", "FAC"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "agent"}
 _OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
 _VIOLENT = {"attack", "armed_clash", "riot"}
+#: labels the small model gives to village names it does not know
+_MISLABELLED = {"NORP", "ORG", "PERSON", "LANGUAGE", "PRODUCT", "WORK_OF_ART", "EVENT"}
 _DESCRIBING = {"accuse", "charge", "suspect", "claim", "blame", "allege", "convict", "wanted"}
 _KILLING = {"kill", "murder", "dead", "death", "massacre", "assassinate", "shoot", "shot dead"}
 
@@ -429,7 +431,10 @@ def _absorb_statement_content(candidates: list[_Candidate]) -> list[_Candidate]:
         ]
         reporting = c.root.lemma_.lower() in r.reporting or c.root._.base in r.reporting
         if reporting:
-            evidential = not any(ch.dep_ in ("nsubj", "csubj") for ch in c.root.children)  # 'N reported killed'
+            # 'N reported killed', 'was reported': the report only carries the news
+            evidential = not any(ch.dep_ in ("nsubj", "csubj") for ch in c.root.children) or any(
+                ch.dep_ in ("xcomp", "oprd") and ch.tag_ == "VBN" for ch in c.root.children
+            )
             told = [o for o in inner if o.label != "statement" and not _quoted(o.trigger) and (evidential or _reported_by(o.root, c.root))]
             reported = min(told, key=lambda o: abs(o.root.i - c.root.i), default=None)
             if reported is not None:
@@ -692,6 +697,9 @@ def _actor_name(token: Token, r: Roles) -> str | None:
         return None
     if token.lemma_.lower() in r.generic_actors or token.lower_ in r.generic_actors:
         return _phrase(token, r)
+    if token.pos_ == "PROPN" and token.text[:1].isupper() and not token.ent_type_ and not _is_place(token, r):
+        names = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
+        return _strip_title(" ".join(t.text for t in names), r)  # a name the small model missed: 'FM Colonna'
     return None
 
 
@@ -741,7 +749,7 @@ def _locations(segment: Span, actors: list[str], date_tokens: frozenset[int]) ->
         name = span.text.removesuffix("’s").removesuffix("'s")
         if ent.label_ in _PLACE_ENTS and (span.root.lemma_.lower() in r.place_nouns or _is_place(span.root, r)):
             found.append(name)
-        elif ent.label_ in ("NORP", "ORG", "PERSON") and not name.isupper() and name not in _known_organisations() and (
+        elif ent.label_ in _MISLABELLED and not name.isupper() and name not in _known_organisations() and (
             _after_place_preposition(span.root) or (span.root.dep_ not in ("pobj", "poss") and _is_place(span.root, r))
         ):
             found.append(name)  # the small model's labels for unknown villages: 'in Belehede' (NORP), 'Hseni town' (PERSON)
@@ -750,17 +758,17 @@ def _locations(segment: Span, actors: list[str], date_tokens: frozenset[int]) ->
             continue
         if token.ent_type_:
             ent = next((e for e in token.doc.ents if e.start == token.i), None)
-            if ent is not None and ent.label_ in _PLACE_ENTS | {"NORP", "ORG"} and _continues_list(token, found, date_tokens):
+            if ent is not None and ent.label_ in _PLACE_ENTS | _MISLABELLED and _continues_list(token, date_tokens, r):
                 found.append(ent.text)
             continue
-        if _is_place(token, r) or _continues_list(token, found, date_tokens):
+        if _is_place(token, r) or _continues_list(token, date_tokens, r):
             name = _proper_run(token, date_tokens, r)
             if name and not _in_parenthesis_see(token.doc[token.i: token.i + 1]):
                 found.append(name)
     return _unique([f for f in found if f])
 
 
-def _continues_list(token: Token, found: list[str], date_tokens: frozenset[int]) -> bool:
+def _continues_list(token: Token, date_tokens: frozenset[int], r: Roles) -> bool:
     """'at Nassoumbou 2 Oct and Inata 4 Oct': a name listed right after a place (and its date) is a place too."""
     doc = token.doc
     i = token.i - 1
@@ -769,7 +777,10 @@ def _continues_list(token: Token, found: list[str], date_tokens: frozenset[int])
     i -= 1
     while i >= 0 and i in date_tokens:
         i -= 1
-    return i >= 0 and any(doc[i].text == name.split()[-1] for name in found)
+    if i < 0 or i == token.i - 2 and doc[i].pos_ != "PROPN":
+        return False
+    before = doc[i]
+    return before.pos_ == "PROPN" and (_is_place(before, r) or _continues_list(before, date_tokens, r))
 
 
 def _after_place_preposition(token: Token) -> bool:

@@ -1,0 +1,126 @@
+"""Event extraction on sentences written in CrisisWatch's style (not taken from the dev sets)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pipeline.extract import extract
+from pipeline.records import Entry
+
+
+def events_of(text: str, month: str = "2023-05", country: str = "Testland"):
+    y, m = map(int, month.split("-"))
+    (result,) = extract([Entry("t-1", country, date(y, m, 1), text)])
+    return result.events
+
+
+def one(text: str, month: str = "2023-05", **match):
+    found = [e for e in events_of(text, month) if all(getattr(e, k) == v for k, v in match.items())]
+    assert len(found) == 1, [(e.event_type, e.event_date, e.trigger) for e in events_of(text, month)]
+    return found[0]
+
+
+# one sentence per type, each with the date it must take
+TYPED = [
+    ("protest", "Thousands of teachers 12 May staged protest in capital Dakar over unpaid wages.", "2023-05-12"),
+    ("riot", "Rioters 3 May looted shops and set fire to police station in Kisumu city.", "2023-05-03"),
+    ("armed_clash", "Army and Fano militia 18 May clashed near Gondar town, leaving dozens dead.", "2023-05-18"),
+    ("attack", "Suspected jihadists 9 May killed 14 villagers in Tillabéri region.", "2023-05-09"),
+    ("detention", "Police 21 May arrested opposition leader Ousmane Sonko in Dakar.", "2023-05-21"),
+    ("trial", "Military court 15 May sentenced former minister to ten years in prison.", "2023-05-15"),
+    ("election", "Voters 28 May went to polls in presidential runoff.", "2023-05-28"),
+    ("summit", "President Ruto 4 May met Ethiopian PM Abiy in Nairobi to discuss regional security.", "2023-05-04"),
+    ("agreement", "Govt and rebel coalition 11 May signed ceasefire agreement in Juba.", "2023-05-11"),
+    ("legislation", "Parliament 17 May passed law extending state of emergency by six months.", "2023-05-17"),
+    ("appointment", "President 6 May dismissed defence minister and appointed army chief as replacement.", "2023-05-06"),
+    ("statement", "Human Rights Watch 23 May accused security forces of extrajudicial killings.", "2023-05-23"),
+    ("sanction", "U.S. 19 May imposed sanctions on three militia commanders.", "2023-05-19"),
+    ("military", "Kenya 25 May deployed 400 troops to border with Somalia.", "2023-05-25"),
+    ("displacement", "Some 20,000 people 8 May fled fighting in Blue Nile state to South Sudan.", "2023-05-08"),
+]
+
+
+@pytest.mark.parametrize("event_type, sentence, day", TYPED, ids=[t[0] for t in TYPED])
+def test_each_type_is_found_on_its_date(event_type, sentence, day):
+    found = [(e.event_type, e.event_date.isoformat()) for e in events_of(sentence)]
+    assert (event_type, day) in found
+
+
+def test_undated_sentence_adds_no_event():
+    assert events_of("Insecurity persisted in north as jihadists attacked military posts.") == []
+
+
+def test_list_of_incidents_gives_an_event_per_date_with_its_own_place():
+    text = "In Mopti region, militants attacked army post at Boni 3 May and Douentza 6 May; killed two soldiers in Hombori 9 May."
+    events = sorted(events_of(text), key=lambda e: e.event_date)
+    assert [(e.event_type, e.event_date.day) for e in events] == [("attack", 3), ("attack", 6), ("attack", 9)]
+    assert "Boni" in events[0].locations and "Douentza" not in events[0].locations
+    assert "Douentza" in events[1].locations and "Boni" not in events[1].locations
+    assert "Hombori" in events[2].locations and "Mopti" in events[2].locations
+    assert events[2].fatalities == 2
+
+
+def test_two_predicates_of_one_date_are_two_events():
+    kinds = {e.event_type for e in events_of("Authorities 14-16 May arrested and sentenced six journalists in Harare.")}
+    assert kinds == {"detention", "trial"}
+    (det,) = [e for e in events_of("Authorities 14-16 May arrested and sentenced six journalists in Harare.") if e.event_type == "detention"]
+    assert (det.event_date, det.event_date_end, det.date_precision) == (date(2023, 5, 14), date(2023, 5, 16), "range")
+
+
+def test_same_day_chains_from_the_previous_date():
+    ev = one("Protesters 10 May blocked highway; interior minister same day resigned.", event_type="appointment")
+    assert ev.event_date == date(2023, 5, 10) and ev.date_text == "same day"
+
+
+def test_background_is_not_an_event():
+    text = "Following weeks of tension, PM 22 May met opposition leaders; opposition had boycotted talks since March."
+    types = [(e.event_type, e.event_date) for e in events_of(text) if e.date_precision == "day"]
+    assert types == [("summit", date(2023, 5, 22))]
+
+
+def test_reason_for_arrest_is_not_an_event():
+    text = "Police 5 May detained activist for allegedly calling for protests."
+    assert [e.event_type for e in events_of(text)] == ["detention"]
+
+
+def test_reported_action_takes_the_type_of_the_action():
+    ev = one("Officials 13 May said around 5,000 refugees had crossed into Chad.", event_type="displacement")
+    assert ev.event_date == date(2023, 5, 13)
+
+
+def test_actors_without_titles_and_generic_actors_kept():
+    ev = one("Malian President Goïta 2 May met French FM Colonna in Bamako.", event_type="summit")
+    assert "Goïta" in ev.actors and "Colonna" in ev.actors
+    assert "Bamako" in ev.locations
+    det = one("Gendarmes 30 May detained journalist Moussa Tchangari in Niamey.", event_type="detention")
+    assert any(a.lower().endswith("gendarmes") for a in det.actors) and "Moussa Tchangari" in det.actors
+
+
+@pytest.mark.parametrize(
+    "sentence, deaths, qualifier",
+    [
+        ("Gunmen 4 May killed at least 12 worshippers in attack on mosque in Kano.", 12, "at_least"),
+        ("Car bomb 16 May killed over 30 people in Mogadishu.", 30, "over"),
+        ("Air strike 20 May left 9 dead in Idlib.", 9, "exact"),
+        ("Militants 24 May killed dozens of civilians in Ituri province.", None, None),
+        ("Attack 27 May on convoy injured seven soldiers, no casualties reported.", 0, "exact"),
+        ("IED 11 May killed five soldiers and injured 12 near Gao.", 5, "exact"),
+    ],
+)
+def test_fatalities(sentence, deaths, qualifier):
+    (ev,) = [e for e in events_of(sentence) if e.event_type in ("attack", "armed_clash")]
+    assert (ev.fatalities, ev.fatalities_qualifier) == (deaths, qualifier)
+
+
+def test_killing_in_fighting_is_a_clash():
+    ev = one("At least 40 reported killed 2-5 May in fighting between army and rebels in Bouar.", event_type="armed_clash")
+    assert ev.fatalities == 40 and ev.date_precision == "range"
+
+
+def test_evidence_is_the_clause_with_offsets():
+    text = "Rebels 7 May seized Kibati town; govt 8 May denied losses."
+    for ev in events_of(text):
+        assert text[ev.char_start:ev.char_end] == ev.evidence
+    seized = one(text, event_type="armed_clash")
+    assert "seized Kibati" in seized.evidence and "denied" not in seized.evidence
