@@ -1,8 +1,8 @@
-"""One batch of entries through the library: dates, parse, events.
+"""One batch of entries through the library: dates, parse, events, places.
 
 The only place the stages meet: pipeline.dates on the raw text, pipeline.nlp
 on the date-masked text (one `nlp.pipe` pass for the batch), pipeline.events
-on the result. Flows call this per batch; tests and notebooks can too.
+on the result, pipeline.geo on the events. Flows call this per batch; tests and notebooks can too.
 """
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from typing import Iterable, Iterator
 from . import nlp
 from .dates import DateMention, resolve_all
 from .events import extract_events
+from .geo import place_events
 from .records import Entry, Event
 
 
@@ -35,4 +36,6 @@ def extract(entries: Iterable[Entry], batch_size: int = 32) -> Iterator[Extracte
 
     for doc in nlp.parse(masked(), batch_size=batch_size):
         entry, mentions = pending.pop(0)
-        yield Extracted(entry, extract_events(entry, doc, mentions))
+        events = extract_events(entry, doc, mentions)
+        place_events(entry.country, events)
+        yield Extracted(entry, events)

@@ -69,3 +69,4 @@ class Event:
     longitude: float | None = None
     admin1: str | None = None
     geo_precision: int | None = None
+    places: list[dict] = field(default_factory=list)

@@ -12,6 +12,19 @@ def _field(name: str, type_: pa.DataType, doc: str, nullable: bool = True) -> pa
     return pa.field(name, type_, nullable=nullable, metadata={"description": doc})
 
 
+PLACE = pa.struct(
+    [
+        pa.field("name", pa.string()),
+        pa.field("matched", pa.string()),
+        pa.field("geonameid", pa.int64()),
+        pa.field("iso3", pa.string()),
+        pa.field("admin1", pa.string()),
+        pa.field("latitude", pa.float64()),
+        pa.field("longitude", pa.float64()),
+        pa.field("geo_precision", pa.int8()),
+    ]
+)
+
 EVENTS = pa.schema(
     [
         _field("event_id", pa.string(), "Stable id: hash of entry_id, type, dates and evidence offsets; the same on every re-run.", False),
@@ -32,7 +45,8 @@ EVENTS = pa.schema(
         _field("latitude", pa.float64(), "Latitude of the most precise resolved location (WGS84)."),
         _field("longitude", pa.float64(), "Longitude of the most precise resolved location (WGS84)."),
         _field("admin1", pa.string(), "First-level administrative region of the most precise resolved location."),
-        _field("geo_precision", pa.int8(), "1 town or city, 2 first-level region, 3 country (as ACLED's geo_precision)."),
+        _field("geo_precision", pa.int8(), "1 town or city, 2 region, 3 country (as ACLED's geo_precision); the entry's country when no place resolved."),
+        _field("places", pa.list_(PLACE), "Every resolved location: name as written, matched gazetteer name, geonameid, iso3, admin1, latitude, longitude, geo_precision."),
         _field("fatalities", pa.int32(), "Deaths the text states for this event; null when none is stated or it is vague (\"dozens\")."),
         _field("fatalities_qualifier", pa.string(), "How the count was qualified: exact, at_least, over, up_to, around."),
         _field("evidence", pa.string(), "The clause or sentence that states the event.", False),

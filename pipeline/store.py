@@ -52,6 +52,7 @@ def event_rows(entry: Entry, events: Iterable[Event], iso3: str | None) -> list[
                 "longitude": ev.longitude,
                 "admin1": ev.admin1,
                 "geo_precision": ev.geo_precision,
+                "places": ev.places,
                 "fatalities": ev.fatalities,
                 "fatalities_qualifier": ev.fatalities_qualifier,
                 "evidence": ev.evidence,

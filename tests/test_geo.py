@@ -1,0 +1,80 @@
+"""Offline geocoding of event locations, on places of several continents."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.geo import Geocoder, country_iso3, heading_countries, place_events
+from pipeline.records import Event
+
+
+@pytest.fixture(scope="module")
+def geo() -> Geocoder:
+    return Geocoder()
+
+
+@pytest.mark.parametrize(
+    "name, home, iso3, precision",
+    [
+        ("Tripoli", "Libya", "LBY", 1),  # also in Lebanon and Greece
+        ("Tripoli", "Lebanon", "LBN", 1),
+        ("Valencia", "Venezuela", "VEN", 1),  # also in Spain
+        ("Valencia", "Spain", "ESP", 1),
+        ("Almaty city", "Kazakhstan", "KAZ", 1),
+        ("Aqtobe", "Kazakhstan", "KAZ", 1),  # alternate spelling of Aktobe
+        ("Nur-Sultan", "Kazakhstan", "KAZ", 1),  # former name of Astana
+        ("Kiev", "Ukraine", "UKR", 1),
+        ("northern Kokshetau city", "Kazakhstan", "KAZ", 1),
+        ("North Kivu", "Democratic Republic of Congo", "COD", 2),
+        ("Soum province", "Burkina Faso", "BFA", 2),
+        ("Gao region", "Mali", "MLI", 2),
+        ("Mindanao", "Philippines", None, None),  # an island, not in the gazetteer: unresolved
+        ("Gaza", "Israel/Palestine", "PSE", 1),
+        ("Paris", "Burkina Faso", "FRA", 1),  # a capital abroad is placed abroad
+        ("Japan", "Kazakhstan", "JPN", 3),
+        ("Rakhine State", "Myanmar", "MMR", 2),
+        ("Cauca department", "Colombia", "COL", 2),
+    ],
+)
+def test_resolves_in_the_entry_country_first(geo, name, home, iso3, precision):
+    place = geo.resolve(name, heading_countries(home))
+    if iso3 is None:
+        assert place is None
+    else:
+        assert (place.iso3, place.geo_precision) == (iso3, precision)
+        assert -90 <= place.latitude <= 90 and -180 <= place.longitude <= 180
+
+
+def test_capital_alone_is_the_entry_countrys_capital(geo):
+    place = geo.resolve("capital", ["KAZ"])
+    assert (place.matched, place.iso3) == ("Astana", "KAZ")
+
+
+def test_small_town_found_only_abroad_stays_unresolved(geo):
+    # 'Soum' is a Senegalese village and a Burkinabe province; in a Kazakh entry neither fits
+    assert geo.resolve("Soum", ["KAZ"]) is None
+
+
+def test_a_country_the_sentence_names_is_searched_next(geo):
+    assert geo.resolve("Kasserine", ["DZA"]) is None
+    named = geo.countries_named("Militants crossed border and attacked army post in Kasserine, Tunisia")
+    assert "TUN" in named
+    assert geo.resolve("Kasserine", ["DZA"], named).iso3 == "TUN"
+    assert "RUS" in geo.countries_named("After bilateral summit in Russian city of Sochi 17 Sept")
+
+
+def test_composite_headings():
+    assert country_iso3("Israel/Palestine") == "ISR"
+    assert heading_countries("Israel/Palestine") == ("ISR", "PSE")
+    assert country_iso3("Russia (Internal)") == "RUS"
+    assert country_iso3("Armenian-Azerbaijani Conflict") == "AZE"
+    assert country_iso3("Sahel") is None
+    assert country_iso3("Kazakhstan") == "KAZ"
+
+
+def test_event_point_is_its_most_precise_place(geo):
+    ev = Event("e", "attack", None, None, "day", "2 Oct", "Militants attacked Djibo, Soum province", 0, 10, "attacked", locations=["Soum province", "Djibo"])
+    undated = Event("e", "statement", None, None, "day", "3 Oct", "Govt said", 0, 5, "said")
+    place_events("Burkina Faso", [ev, undated], geo)
+    assert ev.geo_precision == 1 and ev.admin1 == "Sahel"
+    assert {p["matched"] for p in ev.places} == {"Djibo", "Soum"}
+    assert undated.geo_precision == 3 and undated.places == [] and undated.latitude is not None
