@@ -2,6 +2,7 @@
 
     crisis-events run [INPUT ...] [--out DIR]     raw entries in, Parquet tables out
     crisis-events eval --gold FILE [--events DIR] score an events table against gold
+    crisis-events map [--events DIR] [--out PNG]     draw the events on a map
     crisis-events columns [--table events|entries] the documented columns, as Markdown
 """
 from __future__ import annotations
@@ -69,6 +70,18 @@ def cmd_columns(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_map(args: argparse.Namespace) -> int:
+    from .mapping import draw_map
+
+    events = Path(args.events)
+    if not events.exists():
+        print(f"error: {events}: no such file or directory", file=sys.stderr)
+        return 2
+    drawn = draw_map(events, Path(args.out), args.title)
+    print(f"{drawn} events drawn -> {args.out}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="crisis-events", description="CrisisWatch prose in, a Parquet table of dated events out.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -85,6 +98,12 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--events", default="processed/events", help="events table folder (default: processed/events)")
     ev.add_argument("--json", action="store_true", help="print the figures as JSON")
     ev.set_defaults(func=cmd_eval)
+
+    mp = sub.add_parser("map", help="draw the events on a map (PNG)")
+    mp.add_argument("--events", default="processed/events", help="events table folder (default: processed/events)")
+    mp.add_argument("--out", default="processed/map.png", help="PNG to write (default: processed/map.png)")
+    mp.add_argument("--title", default=None)
+    mp.set_defaults(func=cmd_map)
 
     cols = sub.add_parser("columns", help="print the documented columns of a table as Markdown")
     cols.add_argument("--table", choices=["events", "entries", "rejects"], default="events")

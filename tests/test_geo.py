@@ -78,3 +78,22 @@ def test_event_point_is_its_most_precise_place(geo):
     assert ev.geo_precision == 1 and ev.admin1 == "Sahel"
     assert {p["matched"] for p in ev.places} == {"Djibo", "Soum"}
     assert undated.geo_precision == 3 and undated.places == [] and undated.latitude is not None
+
+
+def test_map_draws_the_events_with_coordinates(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from pipeline.mapping import draw_map
+
+    table = pa.table({
+        "event_type": ["attack", "summit", "protest"],
+        "latitude": [12.37, 51.17, None],
+        "longitude": [-1.53, 71.45, None],
+        "geo_precision": pa.array([1, 1, None], pa.int8()),
+    })
+    (tmp_path / "events").mkdir()
+    pq.write_table(table, tmp_path / "events" / "events.parquet")
+    out = tmp_path / "map.png"
+    assert draw_map(tmp_path / "events", out) == 2
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and out.stat().st_size > 10_000
