@@ -112,9 +112,33 @@ def extract_events(entry: Entry, doc: Doc, mentions: list[DateMention]) -> list[
     return events
 
 
+# --------------------------------------------------------- per-doc look-ups
+def _text(doc: Doc) -> str:
+    """The doc's text, built once (spaCy rebuilds it from the tokens on every access)."""
+    if "crisis_text" not in doc.user_data:
+        doc.user_data["crisis_text"] = doc.text
+    return doc.user_data["crisis_text"]
+
+
+def _ents(doc: Doc) -> tuple[list[Span], dict[int, Span]]:
+    """The doc's entities and a token -> entity index, built once."""
+    if "crisis_ents" not in doc.user_data:
+        ents = list(doc.ents)
+        doc.user_data["crisis_ents"] = (ents, {i: e for e in ents for i in range(e.start, e.end)})
+    return doc.user_data["crisis_ents"]
+
+
+def _ents_in(span: Span) -> list[Span]:
+    return [e for e in _ents(span.doc)[0] if span.start <= e.start and e.end <= span.end]
+
+
+def _ent_at(token: Token) -> Span | None:
+    return _ents(token.doc)[1].get(token.i)
+
+
 # ------------------------------------------------------------------ sentences
 def _sentence_events(entry: Entry, doc: Doc, sent: Span, all_mentions: list[DateMention]) -> list[Event]:
-    mentions = [m for m in all_mentions if sent.start_char <= m.start < sent.end_char and not _tally_date(doc.text, m)]
+    mentions = [m for m in all_mentions if sent.start_char <= m.start < sent.end_char and not _tally_date(_text(doc), m)]
     if not mentions:
         return []
     r = roles()
@@ -147,12 +171,12 @@ def _tally_date(text: str, mention: DateMention) -> bool:
 
 def _description(token: Token, r: Roles) -> bool:
     """A participle that describes someone ('policemen accused of corruption', 'attack claimed by Al-Shabaab')."""
-    return token.dep_ == "acl" and token.tag_ == "VBN" and (token.lemma_.lower() in r.reporting or token._.base in _DESCRIBING)
+    return token.dep_ == "acl" and token.tag_ == "VBN" and (token.lemma_.lower() in r.reporting or token.lemma_ in _DESCRIBING)
 
 
 def _in_see_reference(trigger: Span) -> bool:
     doc = trigger.doc
-    left = doc.text[max(0, trigger.start_char - 40): trigger.start_char]
+    left = _text(doc)[max(0, trigger.start_char - 40): trigger.start_char]
     return bool(re.search(r"\(see [^)]*$", left))
 
 
@@ -366,7 +390,7 @@ def _absorb_killing_into_fighting(candidates: list[_Candidate]) -> list[_Candida
     clashes = [c for c in candidates if c.label == "armed_clash"]
     removed: set[int] = set()
     for c in candidates:
-        if c.label != "attack" or c.root._.base not in _KILLING:
+        if c.label != "attack" or c.root.lemma_ not in _KILLING:
             continue
         for clash in clashes:
             near = clash.root in c.root.children or c.root in clash.root.children or clash.root.head == c.root.head and clash.root.head != clash.root
@@ -387,7 +411,7 @@ def _absorb_objects_of_light_verbs(candidates: list[_Candidate]) -> list[_Candid
     by_root = {c.root.i: c for c in candidates}
     removed: set[int] = set()
     for c in candidates:
-        if c.root.lemma_.lower() not in r.light_verbs and c.root._.base not in r.light_verbs:
+        if c.root.lemma_.lower() not in r.light_verbs and c.root.lemma_ not in r.light_verbs:
             continue
         for obj in _objects(c.root):
             other = by_root.get(obj.i)
@@ -429,7 +453,7 @@ def _absorb_statement_content(candidates: list[_Candidate]) -> list[_Candidate]:
             o for o in candidates
             if o is not c and c.root in o.root.ancestors and id(o) not in removed and clause[0] <= o.trigger.start_char < clause[1]
         ]
-        reporting = c.root.lemma_.lower() in r.reporting or c.root._.base in r.reporting
+        reporting = c.root.lemma_.lower() in r.reporting or c.root.lemma_ in r.reporting
         if reporting:
             # 'N reported killed', 'was reported': the report only carries the news
             evidential = not any(ch.dep_ in ("nsubj", "csubj") for ch in c.root.children) or any(
@@ -464,7 +488,7 @@ def _reported_by(token: Token, verb: Token) -> bool:
 
 def _quoted(span: Span) -> bool:
     """Inside quotation marks: words of the speaker, not an action reported."""
-    text = span.doc.text[span.sent.start_char: span.start_char]
+    text = _text(span.doc)[span.sent.start_char: span.start_char]
     return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
@@ -492,7 +516,7 @@ def _build(entry: Entry, doc: Doc, sent: Span, c: _Candidate, mentions: list[Dat
     actors = _actors(c, items)
     locations = _unique(_locations(items, actors, date_tokens) + _scene(sent, date_tokens))
     fatalities, qualifier = (None, None)
-    if label in _VIOLENT or c.root._.base in ("kill", "murder", "assassinate", "massacre"):
+    if label in _VIOLENT or c.root.lemma_ in ("kill", "murder", "assassinate", "massacre"):
         # deaths are counted strictly per item: 'left 14 dead, and 28 February strike killed 3'
         own = _list_item(segment, c.mention, mentions, whole_sentence=True)
         fatalities, qualifier = count_fatalities(_with_aftermath(own, sent, mentions))
@@ -555,7 +579,7 @@ def _scene(sent: Span, date_tokens: frozenset[int]) -> list[str]:
     if comma is None:
         return []
     opening = sent.doc[sent.start: comma.i]
-    return [e.text for e in opening.ents if e.label_ in _PLACE_ENTS and not any(t.i in date_tokens for t in e)]
+    return [e.text for e in _ents_in(opening) if e.label_ in _PLACE_ENTS and not any(t.i in date_tokens for t in e)]
 
 
 def _segment(c: _Candidate, sent: Span, mentions: list[DateMention]) -> Span:
@@ -599,12 +623,12 @@ def _refine_type(c: _Candidate) -> str:
         return "riot"
     if c.label in ("sanction", "legislation", "statement") and subject & r.court and c.root.pos_ == "VERB":
         return "trial"  # courts fine, order and rule: court decisions
-    if c.label == "detention" and c.root._.base in ("release", "free"):
+    if c.label == "detention" and c.root.lemma_ in ("release", "free"):
         objects = {t.lemma_.lower() for o in _objects(c.root) for t in [o]} | {"money" for o in _objects(c.root) if o.ent_type_ == "MONEY"}
         for label, words in r.non_person_release.items():
             if objects & words:
                 return label
-    if c.root._.base in ("arrive", "arrival", "land") and not subject & r.forces and subject & r.people:
+    if c.root.lemma_ in ("arrive", "arrival", "land") and not subject & r.forces and subject & r.people:
         return "displacement"
     return c.label
 
@@ -637,7 +661,7 @@ def _actors(c: _Candidate, segment: Span) -> list[str]:
         name = _actor_name(token, r)
         if name:
             found.append(name)
-    for ent in segment.ents:
+    for ent in _ents_in(segment):
         if _in_parenthesis_see(ent) or not ent.text[:1].isupper():
             continue
         if ent.label_ in ("PERSON", "ORG") or (ent.label_ == "NORP" and ent.root.pos_ in ("PROPN", "NOUN") and ent.root.dep_ not in ("amod", "compound")):
@@ -689,7 +713,7 @@ def _inherited_subject(token: Token) -> list[Token]:
 
 def _actor_name(token: Token, r: Roles) -> str | None:
     if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
-        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        ent = _ent_at(token)
         if ent is not None and not (ent.label_ == "GPE" and _is_place(ent.root, r)):
             phrase = _phrase(token, r) if token.lower_ in r.generic_actors or token.lemma_.lower() in r.generic_actors else None
             return phrase or _strip_title(ent.text, r)
@@ -727,7 +751,7 @@ def _strip_title(name: str, r: Roles) -> str:
 
 
 def _in_parenthesis_see(span: Span) -> bool:
-    left = span.doc.text[max(0, span.start_char - 60): span.start_char]
+    left = _text(span.doc)[max(0, span.start_char - 60): span.start_char]
     return bool(re.search(r"\(see [^)]*$", left))
 
 
@@ -741,7 +765,7 @@ def _locations(segment: Span, actors: list[str], date_tokens: frozenset[int]) ->
     """
     r = roles()
     found: list[str] = []
-    for ent in segment.ents:
+    for ent in _ents_in(segment):
         words = [t for t in ent if t.i not in date_tokens]
         if not words or _in_parenthesis_see(ent) or not ent.text[:1].isupper():
             continue
@@ -757,7 +781,7 @@ def _locations(segment: Span, actors: list[str], date_tokens: frozenset[int]) ->
         if token.pos_ != "PROPN" or token.i in date_tokens or token.lower_ in r.place_nouns:
             continue
         if token.ent_type_:
-            ent = next((e for e in token.doc.ents if e.start == token.i), None)
+            ent = _ent_at(token) if token.ent_iob_ == "B" else None
             if ent is not None and ent.label_ in _PLACE_ENTS | _MISLABELLED and _continues_list(token, date_tokens, r):
                 found.append(ent.text)
             continue

