@@ -154,7 +154,7 @@ class TriggerRuler:
         with open(path, encoding="utf-8") as handle:
             rows = [json.loads(line) for line in handle if line.strip()]
         lexicon = {w for row in rows for w in row["pattern"].lower().split()}
-        for word in sorted(lexicon):
+        for word in sorted(lexicon, key=lambda w: (-len(w), w)):  # 'refugees' is refugee+s before refuge+es
             for form in _inflect(word):
                 self.inflections.setdefault(form, form if form in lexicon else word)
         for row in rows:
