@@ -1,13 +1,17 @@
-"""The main job as a Prefect flow: read inputs, extract in batches, write the tables.
+"""The main job as a Prefect flow: lock, read, plan, extract in batches, write, record.
 
 Tasks are thin wrappers over pipeline functions; the library runs and is
-tested without Prefect. With ``workers`` > 1 the batches run in worker
-processes (each loads the spaCy model once); otherwise in this process.
+tested without Prefect. Batches run on the flow's task runner: threads in
+this process by default, ``workers`` processes on this machine, or an
+existing Dask cluster (``dask_address``). Each worker process loads the spaCy
+model once. Results are written as they arrive, in input order, so the run
+holds a few batches in memory, never the corpus.
 """
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from collections import deque
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from prefect import flow, task
@@ -18,20 +22,35 @@ from pipeline import store
 from pipeline.extract import extract
 from pipeline.geo import country_iso3
 from pipeline.ingest import Ingested, read_inputs
-from pipeline.records import Entry
+from pipeline.manifest import Manifest, plan, updated
+from pipeline.provenance import pipeline_version
+from pipeline.records import Entry, Reject
 from pipeline.schema import ENTRIES, EVENTS
 
 
 @dataclass
 class RunSummary:
-    """What a run did, for the one-paragraph summary the CLI prints."""
+    """What a run did, for the one-line summary the CLI prints."""
 
     entries_read: int
+    extracted: int
     rejected: int
     events_written: int
     seconds: float
     out: Path
-    reject_messages: list[str]
+    reject_messages: list[str] = field(default_factory=list)
+
+    @property
+    def processed(self) -> bool:
+        return self.entries_read > 0
+
+
+@dataclass
+class BatchResult:
+    entry_rows: list[dict]
+    event_rows: list[dict]
+    rejects: list[Reject]
+    done: list[Entry]
 
 
 @task(name="read-inputs", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
@@ -39,22 +58,30 @@ def read_task(inputs: list[str]) -> Ingested:
     return read_inputs(inputs)
 
 
-@task(name="extract-batch", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=1)
-def extract_batch(entries: list[Entry]) -> tuple[list[dict], list[dict]]:
-    """Entry rows and event rows of one batch."""
-    entry_rows, event_rows = [], []
-    for result in extract(entries):
-        iso3 = country_iso3(result.entry.country)
-        event_rows.extend(store.event_rows(result.entry, result.events, iso3))
-        entry_rows.append(store.entry_row(result.entry, len(result.events), iso3))
-    return entry_rows, event_rows
+def extract_rows(entries: list[Entry]) -> BatchResult:
+    """Rows of one batch; an entry whose extraction fails becomes a reject, never fails the batch."""
+    result = BatchResult([], [], [], [])
+    try:
+        extracted = list(extract(entries))
+    except Exception:  # noqa: BLE001 - find the culprit: one entry at a time
+        extracted = []
+        for entry in entries:
+            try:
+                extracted.extend(extract([entry]))
+            except Exception as err:  # noqa: BLE001
+                reason = f"extraction failed: {type(err).__name__}: {err}"
+                result.rejects.append(Reject(entry.source, entry.line, reason, entry.text[:2000]))
+    for item in extracted:
+        iso3 = country_iso3(item.entry.country)
+        result.event_rows.extend(store.event_rows(item.entry, item.events, iso3))
+        result.entry_rows.append(store.entry_row(item.entry, len(item.events), iso3))
+        result.done.append(item.entry)
+    return result
 
 
-@task(name="write-tables", cache_policy=NO_CACHE)
-def write_task(out: Path, entry_rows: list[dict], event_rows: list[dict], ingested: Ingested) -> None:
-    store.write_table(event_rows, EVENTS, out / store.EVENTS_FILE)
-    store.write_table(entry_rows, ENTRIES, out / store.ENTRIES_FILE)
-    store.write_rejects(ingested.rejects, out / store.REJECTS_FILE)
+@task(name="extract-batch", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
+def extract_batch(entries: list[Entry]) -> BatchResult:
+    return extract_rows(entries)
 
 
 def batches(entries: list[Entry], size: int) -> list[list[Entry]]:
@@ -62,30 +89,73 @@ def batches(entries: list[Entry], size: int) -> list[list[Entry]]:
 
 
 @flow(name="crisis-events-run", log_prints=False, validate_parameters=False)
-def run_flow(inputs: list[str], out: Path, batch_size: int = 32) -> RunSummary:
+def run_flow(
+    inputs: list[str],
+    out: str,
+    full: bool = False,
+    prune: bool = False,
+    batch_size: int = 32,
+    in_flight: int = 2,
+    wait_seconds: float = 0.0,
+) -> RunSummary:
     started = time.perf_counter()
-    ingested = read_task(inputs)
-    futures = [extract_batch.submit(batch) for batch in batches(ingested.entries, batch_size)]
-    entry_rows, event_rows = [], []
-    for future in futures:
-        entries_part, events_part = future.result()
-        entry_rows.extend(entries_part)
-        event_rows.extend(events_part)
-    if entry_rows:
-        write_task(out, entry_rows, event_rows, ingested)
-    else:
-        store.write_rejects(ingested.rejects, out / store.REJECTS_FILE)
+    out_dir = Path(out)
+    with store.OutputLock(out_dir, wait_seconds):
+        store.remove_stale_temporaries(out_dir)
+        ingested = read_task(inputs)
+        version = pipeline_version()
+        manifest = Manifest.load(out_dir)
+        todo = plan(ingested.entries, manifest, version, full=full, prune=prune)
+        rejects = list(ingested.rejects)
+        extracted, events_written = [], 0
+        if not todo.nothing_to_do:
+            with store.TableWriter(out_dir / store.EVENTS_FILE, EVENTS) as events, store.TableWriter(out_dir / store.ENTRIES_FILE, ENTRIES) as entries:
+                store.copy_kept(out_dir / store.EVENTS_FILE, events, todo.keep)
+                store.copy_kept(out_dir / store.ENTRIES_FILE, entries, todo.keep)
+                for result in _run_batches(batches(todo.todo, batch_size), in_flight):
+                    events.write(result.event_rows)
+                    entries.write(result.entry_rows)
+                    rejects.extend(result.rejects)
+                    extracted.extend(result.done)
+                events_written = events.rows
+            updated(manifest, todo, extracted, version).save(out_dir)
+        store.write_rejects(rejects, out_dir / store.REJECTS_FILE)
     return RunSummary(
-        entries_read=len(entry_rows),
-        rejected=len(ingested.rejects),
-        events_written=len(event_rows),
+        entries_read=len(ingested.entries),
+        extracted=len(extracted),
+        rejected=len(rejects),
+        events_written=events_written,
         seconds=time.perf_counter() - started,
-        out=out,
-        reject_messages=[r.message() for r in ingested.rejects],
+        out=out_dir,
+        reject_messages=[r.message() for r in rejects],
     )
 
 
-def run(inputs: list[str], out: Path, batch_size: int = 32, workers: int = 1) -> RunSummary:
-    """Run the flow with a task runner fitted to ``workers``."""
-    runner = ProcessPoolTaskRunner(max_workers=workers) if workers > 1 else ThreadPoolTaskRunner(max_workers=1)
-    return run_flow.with_options(task_runner=runner)(inputs, out, batch_size)
+def _run_batches(work: list[list[Entry]], in_flight: int):
+    """Submit batches with at most ``in_flight`` running, yield results in input order."""
+    queue = deque()
+    for batch in work:
+        queue.append(extract_batch.submit(batch))
+        if len(queue) >= in_flight:
+            yield queue.popleft().result()
+    while queue:
+        yield queue.popleft().result()
+
+
+def task_runner(workers: int = 1, dask_address: str | None = None):
+    """Threads here by default; worker processes; or an existing Dask cluster."""
+    if dask_address:
+        from prefect_dask import DaskTaskRunner
+
+        return DaskTaskRunner(address=dask_address)
+    if workers > 1:
+        return ProcessPoolTaskRunner(max_workers=workers)
+    return ThreadPoolTaskRunner(max_workers=1)
+
+
+def run(inputs: list[str], out: Path, *, full: bool = False, prune: bool = False, batch_size: int = 32,
+        workers: int = 1, dask_address: str | None = None, wait_seconds: float = 0.0) -> RunSummary:
+    """Run the flow with a task runner fitted to ``workers`` / ``dask_address``."""
+    in_flight = max(2, 2 * workers) if (workers > 1 or dask_address) else 1
+    configured = run_flow.with_options(task_runner=task_runner(workers, dask_address))
+    return configured(inputs, str(out), full=full, prune=prune, batch_size=batch_size, in_flight=in_flight, wait_seconds=wait_seconds)

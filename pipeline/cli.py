@@ -27,22 +27,30 @@ def _quiet_prefect() -> None:
 def cmd_run(args: argparse.Namespace) -> int:
     _quiet_prefect()
     from flows.extract_flow import run
+    from .store import FolderBusy
 
-    summary = run([str(p) for p in args.inputs], Path(args.out), batch_size=args.batch_size, workers=args.workers)
+    try:
+        summary = run([str(p) for p in args.inputs], Path(args.out), full=args.full, prune=args.prune, batch_size=args.batch_size,
+                      workers=args.workers, dask_address=args.dask_address, wait_seconds=args.wait)
+    except FolderBusy as busy:
+        print(f"error: {busy}", file=sys.stderr)
+        return 3
     for message in summary.reject_messages[:MAX_REJECT_LINES]:
         print(f"error: {message}", file=sys.stderr)
     hidden = len(summary.reject_messages) - MAX_REJECT_LINES
     if hidden > 0:
         print(f"error: ... and {hidden} more", file=sys.stderr)
     print(
-        f"entries read: {summary.entries_read}  rejected: {summary.rejected}  "
+        f"entries read: {summary.entries_read}  extracted: {summary.extracted}  rejected: {summary.rejected}  "
         f"events written: {summary.events_written}  time: {summary.seconds:.1f}s"
     )
     if summary.rejected:
         print(f"rejects: {Path(args.out) / 'rejects' / 'rejects.jsonl'}")
-    if summary.entries_read == 0:
+    if not summary.processed:
         print("nothing could be processed", file=sys.stderr)
         return 2
+    if summary.extracted == 0 and summary.events_written == 0:
+        print("nothing new or changed: tables left as they were")
     print(f"tables: {Path(args.out) / 'events'}  {Path(args.out) / 'entries'}")
     return 0
 
@@ -90,7 +98,11 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("inputs", nargs="*", default=["raw"], help="files (.jsonl .csv .html) and folders (default: raw/)")
     run.add_argument("--out", default="processed", help="output folder (default: processed/)")
     run.add_argument("--batch-size", type=int, default=32, help="entries per task and nlp.pipe batch")
-    run.add_argument("--workers", type=int, default=1, help="worker processes for extraction")
+    run.add_argument("--workers", type=int, default=1, help="worker processes for extraction on this machine")
+    run.add_argument("--dask-address", default=None, help="run extraction on an existing Dask cluster (tcp://HOST:PORT)")
+    run.add_argument("--full", action="store_true", help="extract every entry again, not only new or changed ones")
+    run.add_argument("--prune", action="store_true", help="drop entries (and their events) no longer in the input")
+    run.add_argument("--wait", type=float, default=0.0, help="seconds to wait for another run on the same --out (default: stop at once)")
     run.set_defaults(func=cmd_run)
 
     ev = sub.add_parser("eval", help="score an events table against gold (EVENTS.md section 4)")

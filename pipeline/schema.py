@@ -69,7 +69,7 @@ ENTRIES = pa.schema(
         _field("text", pa.string(), "The entry's text as read."),
         _field("content_hash", pa.string(), "Hash of country, month and text: what the incremental run compares."),
         _field("n_events", pa.int32(), "Events extracted from this entry."),
-        _field("source", pa.string(), "File the entry was read from, with its line where it has one."),
+        _field("source", pa.string(), "File (and line) the entry was read from when it was last extracted."),
         _field("processed_at", pa.timestamp("us", tz="UTC"), "When this entry was extracted."),
     ]
 )

@@ -1,23 +1,29 @@
 """Write and read the Parquet tables of processed/.
 
-Layout: ``events/events.parquet``, ``entries/entries.parquet`` and
-``rejects/rejects.jsonl`` under the output folder. Every file is written
-beside its final name (a dot-file, which Parquet readers skip) and swapped in
-with ``os.replace``, so a reader never sees half a table.
+Layout: ``events/events.parquet``, ``entries/entries.parquet``,
+``rejects/rejects.jsonl`` and ``manifest.json`` under the output folder.
+Every file is written beside its final name (a dot-file, which Parquet
+readers skip) and swapped in with ``os.replace``, so a reader, or a run
+killed at any moment, sees the complete old file or the complete new one.
+Tables are streamed: rows go to the file in row groups as batches finish.
+One run at a time holds ``.lock`` on the folder.
 """
 from __future__ import annotations
 
+import fcntl
 import json
 import os
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from . import __version__
 from .events import event_id
+from .provenance import pipeline_version
 from .records import Entry, Event, Reject
 from .schema import ENTRIES, EVENTS, REJECTS
 from .taxonomy import acled_of, plover_of
@@ -59,7 +65,7 @@ def event_rows(entry: Entry, events: Iterable[Event], iso3: str | None) -> list[
                 "char_start": ev.char_start,
                 "char_end": ev.char_end,
                 "confidence": ev.confidence,
-                "pipeline_version": __version__,
+                "pipeline_version": pipeline_version(),
             }
         )
     return rows
@@ -86,12 +92,52 @@ def entry_row(entry: Entry, n_events: int, iso3: str | None, processed_at: datet
 
 def write_table(rows: list[dict], schema: pa.Schema, path: Path) -> None:
     """Write rows as one Parquet file, atomically."""
-    table = pa.Table.from_pylist(rows, schema=schema)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    pq.write_table(table, tmp, compression="zstd")
-    _fsync(tmp)
-    os.replace(tmp, path)
+    with TableWriter(path, schema) as writer:
+        writer.write(rows)
+
+
+class TableWriter:
+    """Streams rows into a Parquet file beside ``path``; swaps it in on a clean exit, discards it otherwise."""
+
+    def __init__(self, path: Path, schema: pa.Schema) -> None:
+        self.path, self.schema = path, schema
+        self.tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+        self.rows = 0
+        self._writer: pq.ParquetWriter | None = None
+
+    def __enter__(self) -> "TableWriter":
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._writer = pq.ParquetWriter(self.tmp, self.schema, compression="zstd")
+        return self
+
+    def write(self, rows: list[dict]) -> None:
+        if rows:
+            self._writer.write_table(pa.Table.from_pylist(rows, schema=self.schema))
+            self.rows += len(rows)
+
+    def write_batch(self, batch: pa.RecordBatch) -> None:
+        if batch.num_rows:
+            self._writer.write_batch(batch)
+            self.rows += batch.num_rows
+
+    def __exit__(self, kind, value, traceback) -> None:
+        self._writer.close()
+        if kind is not None:
+            self.tmp.unlink(missing_ok=True)
+            return
+        _fsync(self.tmp)
+        os.replace(self.tmp, self.path)
+
+
+def copy_kept(path: Path, writer: TableWriter, keep: set[str]) -> None:
+    """Stream the rows of an existing table whose entry is in ``keep`` into ``writer``."""
+    if not path.exists() or not keep:
+        return
+    wanted = pa.array(sorted(keep), pa.string())
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=8192):
+        kept = pa.Table.from_batches([batch.filter(pc.is_in(batch.column("entry_id"), value_set=wanted))])
+        for part in kept.cast(writer.schema).to_batches():
+            writer.write_batch(part)
 
 
 def write_rejects(rejects: Iterable[Reject], path: Path) -> int:
@@ -109,9 +155,53 @@ def write_rejects(rejects: Iterable[Reject], path: Path) -> int:
     return count
 
 
-def read_table(path: Path) -> pa.Table:
-    """Read a table written here (a file or the folder holding it)."""
-    return pq.read_table(path)
+def remove_stale_temporaries(out: Path) -> int:
+    """Delete the half-written files of a run that was killed (call while holding the lock)."""
+    removed = 0
+    for tmp in out.glob("**/.*.tmp-*"):
+        tmp.unlink(missing_ok=True)
+        removed += 1
+    return removed
+
+
+class FolderBusy(RuntimeError):
+    """Another run holds the output folder."""
+
+
+class OutputLock:
+    """An exclusive lock on an output folder (``.lock``, flock): released by the OS even if the holder is killed."""
+
+    def __init__(self, out: Path, wait_seconds: float = 0.0) -> None:
+        self.path = out / ".lock"
+        self.wait_seconds = wait_seconds
+        self._handle = None
+
+    def __enter__(self) -> "OutputLock":
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._handle = open(self.path, "a+", encoding="utf-8")
+        deadline = time.monotonic() + self.wait_seconds
+        while True:
+            try:
+                fcntl.flock(self._handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    self._handle.seek(0)
+                    holder = self._handle.read().strip() or "another process"
+                    self._handle.close()
+                    raise FolderBusy(f"{self.path.parent} is being written by {holder}; wait for it to finish or pass --wait SECONDS") from None
+                time.sleep(0.2)
+        self._handle.seek(0)
+        self._handle.truncate()
+        self._handle.write(f"pid {os.getpid()} since {datetime.now(timezone.utc):%Y-%m-%dT%H:%M:%SZ}\n")
+        self._handle.flush()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._handle.seek(0)
+        self._handle.truncate()
+        fcntl.flock(self._handle, fcntl.LOCK_UN)
+        self._handle.close()
 
 
 def _fsync(path: Path) -> None:
