@@ -159,3 +159,18 @@ def run(inputs: list[str], out: Path, *, full: bool = False, prune: bool = False
     in_flight = max(2, 2 * workers) if (workers > 1 or dask_address) else 1
     configured = run_flow.with_options(task_runner=task_runner(workers, dask_address))
     return configured(inputs, str(out), full=full, prune=prune, batch_size=batch_size, in_flight=in_flight, wait_seconds=wait_seconds)
+
+
+def nightly_deployment(inputs: list[str], out: Path, cron: str, *, workers: int = 1, dask_address: str | None = None,
+                       full: bool = False, prune: bool = False, name: str = "nightly"):
+    """A scheduled deployment of the run (one run at a time), for `crisis-events serve` or a Prefect server."""
+    in_flight = max(2, 2 * workers) if (workers > 1 or dask_address) else 1
+    configured = run_flow.with_options(task_runner=task_runner(workers, dask_address))
+    return configured.to_deployment(
+        name=name,
+        cron=cron,
+        concurrency_limit=1,
+        parameters={"inputs": [str(i) for i in inputs], "out": str(out), "full": full, "prune": prune, "in_flight": in_flight},
+        description="Extract events from new or changed CrisisWatch entries into Parquet tables.",
+        tags=["crisis-events"],
+    )

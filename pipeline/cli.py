@@ -1,6 +1,8 @@
 """`crisis-events`: the command line, thin over the flows and the library.
 
-    crisis-events run [INPUT ...] [--out DIR]     raw entries in, Parquet tables out
+    crisis-events run [INPUT ...] [--out DIR]     raw entries in, Parquet tables out (incremental)
+    crisis-events serve --cron "0 2 * * *"        the same on a schedule, through Prefect
+    crisis-events bench [--words N ...]           full run vs bare spaCy: words/s, ratio, peak memory
     crisis-events eval --gold FILE [--events DIR] score an events table against gold
     crisis-events map [--events DIR] [--out PNG]     draw the events on a map
     crisis-events columns [--table events|entries] the documented columns, as Markdown
@@ -78,6 +80,26 @@ def cmd_columns(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    _quiet_prefect()
+    from prefect import serve
+
+    from flows.extract_flow import nightly_deployment
+
+    deployment = nightly_deployment([str(p) for p in args.inputs], Path(args.out), args.cron, workers=args.workers,
+                                    dask_address=args.dask_address, full=args.full, prune=args.prune)
+    print(f"serving '{deployment.name}' on cron '{args.cron}' over {', '.join(map(str, args.inputs))} -> {args.out} (Ctrl-C stops)")
+    serve(deployment)
+    return 0
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    _quiet_prefect()
+    from .bench import run_bench
+
+    return run_bench([str(p) for p in args.inputs], args.words, workers=args.workers)
+
+
 def cmd_map(args: argparse.Namespace) -> int:
     from .mapping import draw_map
 
@@ -104,6 +126,22 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--prune", action="store_true", help="drop entries (and their events) no longer in the input")
     run.add_argument("--wait", type=float, default=0.0, help="seconds to wait for another run on the same --out (default: stop at once)")
     run.set_defaults(func=cmd_run)
+
+    srv = sub.add_parser("serve", help="run the job on a schedule (Prefect), new and changed entries each time")
+    srv.add_argument("inputs", nargs="*", default=["raw"], help="files and folders (default: raw/)")
+    srv.add_argument("--out", default="processed")
+    srv.add_argument("--cron", default="0 2 * * *", help="when to run, cron syntax (default: 02:00 every night)")
+    srv.add_argument("--workers", type=int, default=1)
+    srv.add_argument("--dask-address", default=None)
+    srv.add_argument("--full", action="store_true")
+    srv.add_argument("--prune", action="store_true")
+    srv.set_defaults(func=cmd_serve)
+
+    bn = sub.add_parser("bench", help="words/second of the full run against bare spaCy, and peak memory")
+    bn.add_argument("inputs", nargs="*", default=["raw"], help="entries to repeat into the corpus (default: raw/)")
+    bn.add_argument("--words", type=int, nargs="+", default=[200_000], help="corpus sizes in words (default: 200000)")
+    bn.add_argument("--workers", type=int, default=1, help="worker processes for the full run")
+    bn.set_defaults(func=cmd_bench)
 
     ev = sub.add_parser("eval", help="score an events table against gold (EVENTS.md section 4)")
     ev.add_argument("--gold", required=True, help="gold JSON Lines file")

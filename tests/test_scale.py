@@ -1,0 +1,65 @@
+"""Scheduling, and the same output on worker processes and a Dask cluster as in one process."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from flows.extract_flow import extract_rows, nightly_deployment, run
+from pipeline.ingest import read_inputs
+from pipeline.records import Entry
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def table(out: Path) -> list[dict]:
+    events = pd.read_parquet(out / "events").sort_values("event_id").reset_index(drop=True)
+    return json.loads(events.to_json(orient="records", date_format="iso", default_handler=str))
+
+
+def test_nightly_deployment_has_the_schedule_and_parameters(tmp_path):
+    deployment = nightly_deployment(["raw"], tmp_path / "out", "30 3 * * *", workers=2)
+    (schedule,) = deployment.schedules
+    assert schedule.schedule.cron == "30 3 * * *"
+    assert deployment.parameters["inputs"] == ["raw"] and deployment.parameters["in_flight"] == 4
+    assert deployment.concurrency_limit == 1
+
+
+def test_prefect_yaml_deploys_the_flow():
+    spec = yaml.safe_load((ROOT / "prefect.yaml").read_text())
+    (nightly,) = spec["deployments"]
+    module, name = nightly["entrypoint"].split(":")
+    assert (ROOT / module).exists() and name == "run_flow"
+    assert nightly["schedules"][0]["cron"] == "0 2 * * *"
+
+
+def test_a_failing_entry_becomes_a_reject_not_a_failed_batch(sample_path, monkeypatch):
+    import flows.extract_flow as flow_module
+
+    entries = read_inputs([sample_path]).entries[:3]
+    real = flow_module.extract
+
+    def flaky(batch):
+        if any(e.entry_id == entries[1].entry_id for e in batch):
+            raise RuntimeError("model crashed")
+        return real(batch)
+
+    monkeypatch.setattr(flow_module, "extract", flaky)
+    result = extract_rows(entries)
+    assert [e.entry_id for e in result.done] == [entries[0].entry_id, entries[2].entry_id]
+    (reject,) = result.rejects
+    assert "extraction failed: RuntimeError: model crashed" in reject.reason and reject.line == 2
+
+
+def test_worker_processes_and_dask_give_the_single_process_output(tmp_path, sample_path):
+    from dask.distributed import LocalCluster
+
+    single = run([str(sample_path)], tmp_path / "single")
+    assert single.events_written > 50
+    run([str(sample_path)], tmp_path / "procs", workers=2, batch_size=3)
+    assert table(tmp_path / "procs") == table(tmp_path / "single")
+    with LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as cluster:
+        run([str(sample_path)], tmp_path / "dask", dask_address=cluster.scheduler_address, batch_size=3)
+    assert table(tmp_path / "dask") == table(tmp_path / "single")
