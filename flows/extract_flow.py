@@ -9,11 +9,13 @@ holds a few batches in memory, never the corpus.
 """
 from __future__ import annotations
 
+import sys
 import time
 from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyarrow as pa
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
@@ -47,10 +49,31 @@ class RunSummary:
 
 @dataclass
 class BatchResult:
-    entry_rows: list[dict]
-    event_rows: list[dict]
+    """One batch's rows as Arrow tables (compact to send between processes), its rejects, and what it finished."""
+
+    entries: pa.Table
+    events: pa.Table
     rejects: list[Reject]
-    done: list[Entry]
+    done: list[tuple[str, str]]  # (entry_id, content_hash)
+
+
+class Progress:
+    """A line on stderr at every tenth of a long run: entries done, rate, time left."""
+
+    def __init__(self, total: int, every: float = 0.1, minimum: int = 200) -> None:
+        self.total, self.done, self.started = total, 0, time.perf_counter()
+        self.step = max(1, int(total * every)) if total >= minimum else 0
+        self.next = self.step
+
+    def advance(self, count: int) -> None:
+        self.done += count
+        if not self.step or self.done < self.next:
+            return
+        self.next += self.step
+        elapsed = time.perf_counter() - self.started
+        rate = self.done / elapsed if elapsed else 0.0
+        left = (self.total - self.done) / rate if rate else 0.0
+        print(f"progress: {self.done}/{self.total} entries ({self.done / self.total:.0%}), {rate:.1f} entries/s, about {left:.0f}s left", file=sys.stderr)
 
 
 @task(name="read-inputs", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
@@ -60,7 +83,7 @@ def read_task(inputs: list[str]) -> Ingested:
 
 def extract_rows(entries: list[Entry]) -> BatchResult:
     """Rows of one batch; an entry whose extraction fails becomes a reject, never fails the batch."""
-    result = BatchResult([], [], [], [])
+    rejects: list[Reject] = []
     try:
         extracted = list(extract(entries))
     except Exception:  # noqa: BLE001 - find the culprit: one entry at a time
@@ -70,13 +93,18 @@ def extract_rows(entries: list[Entry]) -> BatchResult:
                 extracted.extend(extract([entry]))
             except Exception as err:  # noqa: BLE001
                 reason = f"extraction failed: {type(err).__name__}: {err}"
-                result.rejects.append(Reject(entry.source, entry.line, reason, entry.text[:2000]))
+                rejects.append(Reject(entry.source, entry.line, reason, entry.text[:2000]))
+    entry_rows, event_rows = [], []
     for item in extracted:
         iso3 = country_iso3(item.entry.country)
-        result.event_rows.extend(store.event_rows(item.entry, item.events, iso3))
-        result.entry_rows.append(store.entry_row(item.entry, len(item.events), iso3))
-        result.done.append(item.entry)
-    return result
+        event_rows.extend(store.event_rows(item.entry, item.events, iso3))
+        entry_rows.append(store.entry_row(item.entry, len(item.events), iso3))
+    return BatchResult(
+        entries=pa.Table.from_pylist(entry_rows, schema=ENTRIES),
+        events=pa.Table.from_pylist(event_rows, schema=EVENTS),
+        rejects=rejects,
+        done=[(item.entry.entry_id, item.entry.content_hash) for item in extracted],
+    )
 
 
 @task(name="extract-batch", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
@@ -112,11 +140,13 @@ def run_flow(
             with store.TableWriter(out_dir / store.EVENTS_FILE, EVENTS) as events, store.TableWriter(out_dir / store.ENTRIES_FILE, ENTRIES) as entries:
                 store.copy_kept(out_dir / store.EVENTS_FILE, events, todo.keep)
                 store.copy_kept(out_dir / store.ENTRIES_FILE, entries, todo.keep)
+                progress = Progress(len(todo.todo))
                 for result in _run_batches(batches(todo.todo, batch_size), in_flight):
-                    events.write(result.event_rows)
-                    entries.write(result.entry_rows)
+                    events.write_table(result.events)
+                    entries.write_table(result.entries)
                     rejects.extend(result.rejects)
                     extracted.extend(result.done)
+                    progress.advance(len(result.done) + len(result.rejects))
                 events_written = events.rows
             updated(manifest, todo, extracted, version).save(out_dir)
         store.write_rejects(rejects, out_dir / store.REJECTS_FILE)

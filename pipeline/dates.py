@@ -14,15 +14,14 @@ independently of spaCy: its sentence splitter and NER cut dates in two.
 from __future__ import annotations
 
 import calendar
-import json
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from pathlib import Path
 from typing import Iterator
 
-MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+from .resources import read_json
+
 
 #: precisions an event can be scored on (EVENTS.md section 1)
 SCORED_PRECISIONS = ("day", "range", "part_of_month")
@@ -66,8 +65,8 @@ class _Vocab:
 
 
 @lru_cache(maxsize=1)
-def _vocab(path: Path = MODELS_DIR / "dates.json") -> _Vocab:
-    raw = json.loads(path.read_text(encoding="utf-8"))
+def _vocab() -> _Vocab:
+    raw = read_json("dates.json")
     month_of = {name: int(num) for num, names in raw["months"].items() for name in names}
     alternation = "|".join(sorted(month_of, key=len, reverse=True))
     return _Vocab(

@@ -12,19 +12,17 @@ models/triggers.jsonl (see pipeline.nlp).
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
 from .dates import DateMention
 from .fatalities import count_fatalities
 from .records import Entry, Event
+from .resources import read_json, read_jsonl
 
-MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 
 _ACTOR_ENTS = {"PERSON", "ORG", "NORP"}
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
@@ -62,8 +60,8 @@ class Roles:
 
 @lru_cache(maxsize=1)
 def roles() -> Roles:
-    raw = json.loads((MODELS_DIR / "roles.json").read_text(encoding="utf-8"))
-    generic = json.loads((MODELS_DIR / "generic_actors.json").read_text(encoding="utf-8"))["actors"]
+    raw = read_json("roles.json")
+    generic = read_json("generic_actors.json")["actors"]
     return Roles(
         titles=tuple(sorted(raw["titles"], key=len, reverse=True)),
         crowd=frozenset(raw["crowd_subjects"]),
@@ -246,12 +244,11 @@ def _attach_dates(candidates: list[_Candidate], mentions: list[DateMention], men
     for c in candidates:
         if c.mention is not None:
             continue
-        clause = _clause_bounds(c.trigger, sent)
+        lo, hi = _clause_bounds(c.trigger, sent)
         before = [m for m in mentions if m.end <= c.trigger.start_char]
         after = [m for m in mentions if m.start >= c.trigger.end_char]
-        in_clause = lambda m: clause[0] <= m.start < clause[1]
-        choice = next((m for m in reversed(before) if in_clause(m)), None)
-        choice = choice or next((m for m in after if in_clause(m) and not _owned_elsewhere(m, candidates)), None)
+        choice = next((m for m in reversed(before) if lo <= m.start < hi), None)
+        choice = choice or next((m for m in after if lo <= m.start < hi and not _owned_elsewhere(m, candidates)), None)
         choice = choice or (before[-1] if before else None)
         c.mention = choice
 
@@ -813,8 +810,7 @@ def _after_place_preposition(token: Token) -> bool:
 
 @lru_cache(maxsize=1)
 def _known_organisations() -> frozenset[str]:
-    with open(MODELS_DIR / "organisations.jsonl", encoding="utf-8") as handle:
-        return frozenset(json.loads(line)["pattern"] for line in handle if line.strip())
+    return frozenset(row["pattern"] for row in read_jsonl("organisations.jsonl"))
 
 
 def _is_place(token: Token, r: Roles) -> bool:

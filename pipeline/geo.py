@@ -20,11 +20,9 @@ entry's country at precision 3.
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Iterable
 
 import pycountry
@@ -32,8 +30,8 @@ import pycountry
 from . import gazetteer
 from .gazetteer import Entry, fold
 from .records import Event
+from .resources import read_json
 
-MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 LARGE_CITY = 1_000_000
 _REGION_WORDS = {"province", "region", "state", "governorate", "department", "county", "district", "prefecture", "oblast", "circle", "territory", "division"}
 _PLACE_WORDS = {"city", "town", "village", "commune", "locality", "township", "municipality", "area", "neighbourhood", "suburb", "outskirts", "camp"}
@@ -59,14 +57,12 @@ class Place:
 
 @lru_cache(maxsize=1)
 def _headings() -> dict[str, dict]:
-    raw = json.loads((MODELS_DIR / "country_headings.json").read_text(encoding="utf-8"))
-    return {k: v for k, v in raw.items() if not k.startswith("_")}
+    return read_json("country_headings.json")
 
 
 @lru_cache(maxsize=1)
 def _demonyms() -> dict[str, str]:
-    raw = json.loads((MODELS_DIR / "demonyms.json").read_text(encoding="utf-8"))
-    return {k: v for k, v in raw.items() if not k.startswith("_")}
+    return read_json("demonyms.json")
 
 
 @lru_cache(maxsize=4096)

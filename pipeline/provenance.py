@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import hashlib
 from functools import lru_cache
-from pathlib import Path
 
 from . import __version__
 
-MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+from .resources import MODELS_DIR
 
 
 @lru_cache(maxsize=1)

@@ -25,7 +25,7 @@ import pyarrow.parquet as pq
 from .events import event_id
 from .provenance import pipeline_version
 from .records import Entry, Event, Reject
-from .schema import ENTRIES, EVENTS, REJECTS
+from .schema import REJECTS
 from .taxonomy import acled_of, plover_of
 
 EVENTS_FILE = Path("events") / "events.parquet"
@@ -114,6 +114,11 @@ class TableWriter:
         if rows:
             self._writer.write_table(pa.Table.from_pylist(rows, schema=self.schema))
             self.rows += len(rows)
+
+    def write_table(self, table: pa.Table) -> None:
+        if table.num_rows:
+            self._writer.write_table(table)
+            self.rows += table.num_rows
 
     def write_batch(self, batch: pa.RecordBatch) -> None:
         if batch.num_rows:

@@ -19,7 +19,7 @@ def test_run_processes_good_records_and_rejects_bad_ones(tmp_path, sample_path, 
 
     assert main(["run", str(raw), "--out", str(out)]) == 0
     printed = capsys.readouterr()
-    assert "entries read: 12  rejected: 3" in printed.out
+    assert "entries read: 12  extracted: 12  rejected: 3" in printed.out
     assert f"{raw / 'broken.jsonl'}:1: month '2022-13' is not YYYY-MM" in printed.err
     assert f"{raw / 'broken.jsonl'}:2: malformed JSON" in printed.err
 

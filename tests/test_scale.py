@@ -9,7 +9,6 @@ import yaml
 
 from flows.extract_flow import extract_rows, nightly_deployment, run
 from pipeline.ingest import read_inputs
-from pipeline.records import Entry
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -48,7 +47,8 @@ def test_a_failing_entry_becomes_a_reject_not_a_failed_batch(sample_path, monkey
 
     monkeypatch.setattr(flow_module, "extract", flaky)
     result = extract_rows(entries)
-    assert [e.entry_id for e in result.done] == [entries[0].entry_id, entries[2].entry_id]
+    assert [entry_id for entry_id, _ in result.done] == [entries[0].entry_id, entries[2].entry_id]
+    assert set(result.events.column("entry_id").to_pylist()) == {entries[0].entry_id, entries[2].entry_id}
     (reject,) = result.rejects
     assert "extraction failed: RuntimeError: model crashed" in reject.reason and reject.line == 2
 
