@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
@@ -107,9 +108,30 @@ def extract_rows(entries: list[Entry]) -> BatchResult:
     )
 
 
+@dataclass
+class StagedBatch:
+    """A finished batch: its rows wait in two Parquet parts under the staging folder."""
+
+    events: str
+    entries: str
+    rejects: list[Reject]
+    done: list[tuple[str, str]]
+
+
 @task(name="extract-batch", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
-def extract_batch(entries: list[Entry]) -> BatchResult:
-    return extract_rows(entries)
+def extract_batch(entries: list[Entry], staging: str, index: int) -> StagedBatch:
+    """Extract one batch and stage its rows on disk.
+
+    Rows go through files, not task results: Prefect keeps every task result
+    of a flow run in memory until the run ends, which would hold the corpus.
+    (With --dask-address, the output folder must be on storage the workers share.)
+    """
+    result = extract_rows(entries)
+    folder = Path(staging)
+    paths = folder / f"{index:06d}.events.parquet", folder / f"{index:06d}.entries.parquet"
+    pq.write_table(result.events, paths[0])
+    pq.write_table(result.entries, paths[1])
+    return StagedBatch(str(paths[0]), str(paths[1]), result.rejects, result.done)
 
 
 def batches(entries: list[Entry], size: int) -> list[list[Entry]]:
@@ -141,12 +163,15 @@ def run_flow(
                 store.copy_kept(out_dir / store.EVENTS_FILE, events, todo.keep)
                 store.copy_kept(out_dir / store.ENTRIES_FILE, entries, todo.keep)
                 progress = Progress(len(todo.todo))
-                for result in _run_batches(batches(todo.todo, batch_size), in_flight):
-                    events.write_table(result.events)
-                    entries.write_table(result.entries)
-                    rejects.extend(result.rejects)
-                    extracted.extend(result.done)
-                    progress.advance(len(result.done) + len(result.rejects))
+                staging = store.staging_folder(out_dir)
+                for staged in _run_batches(batches(todo.todo, batch_size), in_flight, staging):
+                    for part, writer in ((staged.events, events), (staged.entries, entries)):
+                        writer.write_table(pq.read_table(part).cast(writer.schema))
+                        Path(part).unlink()
+                    rejects.extend(staged.rejects)
+                    extracted.extend(staged.done)
+                    progress.advance(len(staged.done) + len(staged.rejects))
+                staging.rmdir()
                 events_written = events.rows
             updated(manifest, todo, extracted, version).save(out_dir)
         store.write_rejects(rejects, out_dir / store.REJECTS_FILE)
@@ -161,11 +186,11 @@ def run_flow(
     )
 
 
-def _run_batches(work: list[list[Entry]], in_flight: int):
+def _run_batches(work: list[list[Entry]], in_flight: int, staging: Path):
     """Submit batches with at most ``in_flight`` running, yield results in input order."""
     queue = deque()
-    for batch in work:
-        queue.append(extract_batch.submit(batch))
+    for index, batch in enumerate(work):
+        queue.append(extract_batch.submit(batch, str(staging), index))
         if len(queue) >= in_flight:
             yield queue.popleft().result()
     while queue:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import shutil
 import time
 from datetime import datetime, timezone
 from pathlib import Path
@@ -161,12 +162,22 @@ def write_rejects(rejects: Iterable[Reject], path: Path) -> int:
 
 
 def remove_stale_temporaries(out: Path) -> int:
-    """Delete the half-written files of a run that was killed (call while holding the lock)."""
+    """Delete the half-written files and staged batches of a run that was killed (call while holding the lock)."""
     removed = 0
     for tmp in out.glob("**/.*.tmp-*"):
-        tmp.unlink(missing_ok=True)
+        if tmp.is_dir():
+            shutil.rmtree(tmp, ignore_errors=True)
+        else:
+            tmp.unlink(missing_ok=True)
         removed += 1
     return removed
+
+
+def staging_folder(out: Path) -> Path:
+    """A fresh hidden folder where finished batches wait until the flow writes them to the tables."""
+    folder = out / f".staging.tmp-{os.getpid()}"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 class FolderBusy(RuntimeError):
