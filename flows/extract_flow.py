@@ -134,7 +134,14 @@ def extract_batch(entries: list[Entry], staging: str, index: int) -> StagedBatch
     return StagedBatch(str(paths[0]), str(paths[1]), result.rejects, result.done)
 
 
-def batches(entries: list[Entry], size: int) -> list[list[Entry]]:
+#: at most this many extraction tasks a run: each Prefect task run keeps some state in memory
+#: until its flow run ends, so a larger corpus gets larger batches, not more of them
+MAX_TASKS = 64
+
+
+def batches(entries: list[Entry], size: int, max_tasks: int = MAX_TASKS) -> list[list[Entry]]:
+    """Batches of at least ``size`` entries, and no more than ``max_tasks`` of them."""
+    size = max(size, -(-len(entries) // max_tasks))
     return [entries[i: i + size] for i in range(0, len(entries), size)]
 
 
@@ -145,7 +152,7 @@ def run_flow(
     full: bool = False,
     prune: bool = False,
     batch_size: int = 32,
-    in_flight: int = 2,
+    in_flight: int = 1,
     wait_seconds: float = 0.0,
 ) -> RunSummary:
     started = time.perf_counter()
