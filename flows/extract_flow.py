@@ -134,14 +134,7 @@ def extract_batch(entries: list[Entry], staging: str, index: int) -> StagedBatch
     return StagedBatch(str(paths[0]), str(paths[1]), result.rejects, result.done)
 
 
-#: at most this many extraction tasks a run: each Prefect task run keeps some state in memory
-#: until its flow run ends, so a larger corpus gets larger batches, not more of them
-MAX_TASKS = 64
-
-
-def batches(entries: list[Entry], size: int, max_tasks: int = MAX_TASKS) -> list[list[Entry]]:
-    """Batches of at least ``size`` entries, and no more than ``max_tasks`` of them."""
-    size = max(size, -(-len(entries) // max_tasks))
+def batches(entries: list[Entry], size: int) -> list[list[Entry]]:
     return [entries[i: i + size] for i in range(0, len(entries), size)]
 
 
