@@ -658,6 +658,7 @@ def _actors(c: _Candidate, segment: Span) -> list[str]:
         name = _actor_name(token, r)
         if name:
             found.append(name)
+            found.extend(_named_modifier(token, r))  # 'JNIM fighters', 'Wazalendo members': the group acts
     for ent in _ents_in(segment):
         if _in_parenthesis_see(ent) or not ent.text[:1].isupper():
             continue
@@ -693,6 +694,18 @@ def _argument_tokens(c: _Candidate, r: Roles) -> list[Token]:
         expanded.append(token)
         expanded.extend(token.conjuncts)
     return expanded
+
+
+def _named_modifier(token: Token, r: Roles) -> list[str]:
+    """A proper name in front of a generic actor noun ('suspected JNIM fighters' -> 'JNIM')."""
+    if not (token.lemma_.lower() in r.generic_actors or token.lower_ in r.generic_actors):
+        return []
+    names = []
+    for child in token.lefts:
+        if child.dep_ == "compound" and child.pos_ == "PROPN" and child.text[:1].isupper() and not _is_place(child, r):
+            words = [t for t in child.subtree if t.pos_ == "PROPN" or t.text == "-"]
+            names.append(_strip_title(" ".join(t.text for t in words).replace(" - ", "-"), r))
+    return [n for n in names if n and n not in r.titles]
 
 
 def _inherited_subject(token: Token) -> list[Token]:
