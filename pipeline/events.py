@@ -105,8 +105,11 @@ def extract_events(entry: Entry, doc: Doc, mentions: list[DateMention]) -> list[
     its date expressions from pipeline.dates, with offsets into the same text.
     """
     events: list[Event] = []
-    for sentence in doc.sents:
-        events.extend(_sentence_events(entry, doc, sentence, mentions))
+    try:
+        for sentence in doc.sents:
+            events.extend(_sentence_events(entry, doc, sentence, mentions))
+    finally:
+        _release(doc)
     return events
 
 
@@ -124,6 +127,15 @@ def _ents(doc: Doc) -> tuple[list[Span], dict[int, Span]]:
         ents = list(doc.ents)
         doc.user_data["crisis_ents"] = (ents, {i: e for e in ents for i in range(e.start, e.end)})
     return doc.user_data["crisis_ents"]
+
+
+def _release(doc: Doc) -> None:
+    """Drop the look-ups: their Spans point back at the doc, and left in place they
+    make every doc a reference cycle that only a full garbage collection frees.
+    With the gazetteer's millions of long-lived objects that collection seldom
+    runs, so each parsed doc (tensors included) would stay for the whole run."""
+    doc.user_data.pop("crisis_ents", None)
+    doc.user_data.pop("crisis_text", None)
 
 
 def _ents_in(span: Span) -> list[Span]:

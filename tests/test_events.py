@@ -124,3 +124,27 @@ def test_evidence_is_the_clause_with_offsets():
         assert text[ev.char_start:ev.char_end] == ev.evidence
     seized = one(text, event_type="armed_clash")
     assert "seized Kibati" in seized.evidence and "denied" not in seized.evidence
+
+
+def test_a_parsed_doc_is_freed_without_the_cycle_collector():
+    """Docs must not outlive their entry: a run keeps thousands of long-lived objects
+    (model, gazetteer), so the full collection that frees cycles seldom runs."""
+    import gc
+    import weakref
+
+    from pipeline import nlp
+    from pipeline.dates import resolve_all
+    from pipeline.events import extract_events
+
+    text = "Police 21 May arrested opposition leader Ousmane Sonko in Dakar; protesters 22 May clashed with police."
+    entry = Entry("t-1", "Senegal", date(2023, 5, 1), text)
+    mentions = resolve_all(text, entry.month)
+    (doc,) = nlp.parse([nlp.mask_dates(text, mentions)])
+    gc.disable()
+    try:
+        events = extract_events(entry, doc, mentions)
+        alive = weakref.ref(doc)
+        del doc
+        assert events and alive() is None
+    finally:
+        gc.enable()
