@@ -70,3 +70,13 @@ class Event:
     admin1: str | None = None
     geo_precision: int | None = None
     places: list[dict] = field(default_factory=list)
+
+
+def unique(items: list[str]) -> list[str]:
+    """Names once each, first spelling kept: actors and locations compare case-insensitively."""
+    seen: dict[str, str] = {}
+    for item in items:
+        key = item.lower().strip()
+        if key and key not in seen:
+            seen[key] = item.strip()
+    return list(seen.values())

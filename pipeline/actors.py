@@ -1,0 +1,143 @@
+"""Who acted and on whom: the arguments of a trigger and the named actors of its clause."""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .doc_index import ent_at, ents_in, in_see_reference
+from .places import is_place
+from .records import unique
+from .roles import Roles, roles
+from .scope import Candidate
+
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "agent"}
+_OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
+
+
+def event_actors(c: Candidate, segment: Span) -> list[str]:
+    """Who did it and to whom: subject and objects of the trigger, and the named actors of its clause.
+
+    People, organisations and groups are kept as written, titles removed;
+    generic collective actors keep their modifiers ('unidentified assailants',
+    'Zintan militia'); a country name that is not a place is an actor
+    ('summit between Angola, Chad and Congo').
+    """
+    r = roles()
+    found: list[str] = []
+    for token in _argument_tokens(c, r):
+        name = _actor_name(token, r)
+        if name:
+            found.append(name)
+            found.extend(_named_modifier(token, r))  # 'JNIM fighters', 'Wazalendo members': the group acts
+    for ent in ents_in(segment):
+        if in_see_reference(ent) or not ent.text[:1].isupper():
+            continue
+        if ent.label_ in ("PERSON", "ORG") or (ent.label_ == "NORP" and ent.root.pos_ in ("PROPN", "NOUN") and ent.root.dep_ not in ("amod", "compound")):
+            found.append(_strip_title(ent.text, r))
+        elif ent.label_ == "GPE" and not is_place(ent.root, r) and ent.root.dep_ not in ("amod",) and not (ent.root.dep_ == "compound" and ent.root.head.lemma_.lower() in r.generic_actors):
+            found.append(ent.text)
+    return unique(found)
+
+
+def _argument_tokens(c: Candidate, r: Roles) -> list[Token]:
+    """Subject (inherited over 'and'/';' when the clause has none), objects, agents, partners ('met with X')."""
+    root = c.root
+    heads = [root, *(t.root for t in c.absorbed)]
+    if root.pos_ in ("NOUN", "PROPN"):
+        verb = root.head.head if root.dep_ == "pobj" else root.head
+        if verb.pos_ in ("VERB", "AUX"):
+            heads.append(verb)
+    tokens: list[Token] = []
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in SUBJECT_DEPS:
+                tokens.append(next((g for g in child.children if g.dep_ == "pobj"), child) if child.dep_ == "agent" else child)
+            elif child.dep_ in _OBJECT_DEPS or (child.dep_ in ("compound", "poss") and head is root and root.pos_ == "NOUN"):
+                tokens.append(child)
+                tokens.extend(g for g in child.children if g.dep_ == "poss")  # 'criticised federal govt's process'
+            elif child.dep_ == "prep" and child.lower_ in ("with", "by", "against", "between", "of", "on", "to", "from"):
+                tokens.extend(g for g in child.children if g.dep_ == "pobj")
+    if not any(t.dep_ in SUBJECT_DEPS for t in tokens):
+        tokens.extend(_inherited_subject(root))
+    expanded: list[Token] = []
+    for token in tokens:
+        expanded.append(token)
+        expanded.extend(token.conjuncts)
+    return expanded
+
+
+def _named_modifier(token: Token, r: Roles) -> list[str]:
+    """A proper name in front of a generic actor noun ('suspected JNIM fighters' -> 'JNIM')."""
+    if not (token.lemma_.lower() in r.generic_actors or token.lower_ in r.generic_actors):
+        return []
+    names = []
+    for child in token.lefts:
+        if child.dep_ == "compound" and child.pos_ == "PROPN" and child.text[:1].isupper() and not is_place(child, r):
+            words = [t for t in child.subtree if t.pos_ == "PROPN" or t.text == "-"]
+            names.append(_strip_title(" ".join(t.text for t in words).replace(" - ", "-"), r))
+    return [n for n in names if n and n not in r.titles]
+
+
+def _inherited_subject(token: Token) -> list[Token]:
+    """'Assailants killed soldier ...; killed five people': the second clause shares the first one's subject."""
+    current = token
+    for _ in range(4):
+        if current.dep_ != "conj" or current.head == current:
+            return []
+        current = current.head
+        subjects = [ch for ch in current.children if ch.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return subjects
+    return []
+
+
+def _actor_name(token: Token, r: Roles) -> str | None:
+    if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        ent = ent_at(token)
+        if ent is not None and not (ent.label_ == "GPE" and is_place(ent.root, r)):
+            phrase = _phrase(token, r) if token.lower_ in r.generic_actors or token.lemma_.lower() in r.generic_actors else None
+            return phrase or _strip_title(ent.text, r)
+    if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() in r.place_nouns:
+        return None
+    if token.lemma_.lower() in r.generic_actors or token.lower_ in r.generic_actors:
+        return _phrase(token, r)
+    if token.pos_ == "PROPN" and token.text[:1].isupper() and not token.ent_type_ and not is_place(token, r):
+        names = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
+        return _strip_title(" ".join(t.text for t in names), r)  # a name the small model missed: 'FM Colonna'
+    return None
+
+
+def _phrase(token: Token, r: Roles) -> str:
+    """The noun with the modifiers that name it: 'unidentified assailants', 'Karzai government', not 'four'."""
+    doc = token.doc
+    start = token.i
+    for child in sorted(token.lefts, key=lambda t: t.i):
+        if child.dep_ in ("compound", "amod", "nmod", "npadvmod") and child.lower_ not in r.phrase_skip and child.pos_ != "NUM":
+            start = min(start, child.left_edge.i if child.dep_ == "compound" else child.i)
+            break
+    words = [t for t in doc[start: token.i + 1] if t.lower_ not in r.phrase_skip and t.pos_ not in ("NUM", "DET", "PUNCT") or t.text == "-"]
+    return " ".join(w.text for w in words).replace(" - ", "-") or token.text
+
+
+def _strip_title(name: str, r: Roles) -> str:
+    changed = True
+    while changed:
+        changed = False
+        for title in r.titles:
+            if name.startswith(title + " ") and len(name) > len(title) + 1:
+                name = name[len(title) + 1:]
+                changed = True
+    return name.strip(" ’'s").strip() if name.endswith("’s") or name.endswith("'s") else name.strip()
+
+
+def subject_lemmas(root: Token) -> set[str]:
+    words: set[str] = set()
+    head = root
+    for _ in range(2):
+        for child in head.children:
+            if child.dep_ in SUBJECT_DEPS:
+                words |= {t.lemma_.lower() for t in child.subtree}
+        if words or head.head == head:
+            break
+        head = head.head
+    return words

@@ -1,0 +1,51 @@
+"""Look-ups over one parsed doc, built once and shared by the extraction modules.
+
+spaCy rebuilds ``doc.text`` and ``doc.ents`` on every access; the events of
+an entry ask for them hundreds of times, so they are cached in
+``doc.user_data`` until `release` drops them.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+
+def text_of(doc: Doc) -> str:
+    """The doc's text, built once (spaCy rebuilds it from the tokens on every access)."""
+    if "crisis_text" not in doc.user_data:
+        doc.user_data["crisis_text"] = doc.text
+    return doc.user_data["crisis_text"]
+
+
+def entities(doc: Doc) -> tuple[list[Span], dict[int, Span]]:
+    """The doc's entities and a token -> entity index, built once."""
+    if "crisis_ents" not in doc.user_data:
+        ents = list(doc.ents)
+        doc.user_data["crisis_ents"] = (ents, {i: e for e in ents for i in range(e.start, e.end)})
+    return doc.user_data["crisis_ents"]
+
+
+def ents_in(span: Span) -> list[Span]:
+    """The entities inside ``span``."""
+    return [e for e in entities(span.doc)[0] if span.start <= e.start and e.end <= span.end]
+
+
+def ent_at(token: Token) -> Span | None:
+    """The entity ``token`` belongs to, if any."""
+    return entities(token.doc)[1].get(token.i)
+
+
+def release(doc: Doc) -> None:
+    """Drop the look-ups: their Spans point back at the doc, and left in place they
+    make every doc a reference cycle that only a full garbage collection frees.
+    With the gazetteer's millions of long-lived objects that collection seldom
+    runs, so each parsed doc (tensors included) would stay for the whole run."""
+    doc.user_data.pop("crisis_ents", None)
+    doc.user_data.pop("crisis_text", None)
+
+
+def in_see_reference(span: Span, reach: int = 60) -> bool:
+    """Inside a cross-reference '(see Russia)': words about another country's entry."""
+    left = text_of(span.doc)[max(0, span.start_char - reach): span.start_char]
+    return bool(re.search(r"\(see [^)]*$", left))

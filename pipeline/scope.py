@@ -1,0 +1,248 @@
+"""Which date a trigger takes, and which triggers are background, not events.
+
+EVENTS.md: a date anchors the predicates of its own sentence that have no
+date of their own (the one attached in the parse, else the nearest before
+them in their clause); background (past perfect, after/before clauses, the
+reason for an arrest, a purpose) is not an event; a date no trigger took
+repeats the trigger before it (a list of incidents).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .dates import DateMention
+from .roles import Roles, roles
+
+
+@dataclass
+class Candidate:
+    """A trigger on its way to becoming an event."""
+
+    trigger: Span
+    label: str
+    mention: DateMention | None = None
+    owned: bool = False  # the date is attached to the trigger in the parse
+    absorbed: list[Span] = field(default_factory=list)
+
+    @property
+    def root(self) -> Token:
+        return self.trigger.root
+
+
+def tokens_of(doc: Doc, mention: DateMention) -> list[Token]:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return [t for t in span if not t.is_space] if span is not None else []
+
+
+def _governor(tokens: list[Token], trigger_roots: dict[int, Candidate]) -> tuple[Candidate | None, int]:
+    """The trigger a date hangs from in the parse, and how many steps up it is.
+
+    The walk goes up from the date through prepositions and noun modifiers
+    only; a date after a preposition ("elections on 10 Jan", "departure of
+    CSTO forces on 13 Jan") also belongs to a trigger that closes the noun
+    phrase just before that preposition, which the small parser often misses.
+    """
+    if not tokens:
+        return None, 0
+    token = next((t for t in tokens if t.head not in tokens or t.head == t), tokens[0])
+    left = _trigger_before_preposition(tokens[0], trigger_roots)
+    for steps in range(1, 4):
+        head = token.head
+        if head.i in trigger_roots:
+            return trigger_roots[head.i], steps
+        if head == token or head.pos_ in ("VERB", "AUX") or token.dep_ in ("conj", "appos", "ccomp", "advcl"):
+            break
+        token = head
+    return (left, 2) if left is not None else (None, 0)
+
+
+def _trigger_before_preposition(first: Token, trigger_roots: dict[int, Candidate]) -> Candidate | None:
+    """The trigger that ends the phrase right before a date ('rally 25 Jan', 'order ... (see Russia) on 21 Sept').
+
+    Looks left over nouns, adjectives, prepositions and parenthetical
+    cross-references only; a verb, a comma or a clause boundary ends the search.
+    """
+    doc = first.doc
+    i, seen = first.i - 1, 0
+    while i >= 0 and seen < 8:
+        token = doc[i]
+        if token.text == ")":
+            while i > 0 and doc[i].text != "(":
+                i -= 1
+            i -= 1
+            continue
+        if i in trigger_roots:
+            return trigger_roots[i]
+        if token.is_punct and token.text not in ("-", "’", "'") or token.pos_ not in ("NOUN", "PROPN", "ADJ", "DET", "ADP", "NUM", "PART"):
+            return None
+        i -= 1
+        seen += 1
+    return None
+
+
+def attach_dates(candidates: list[Candidate], mentions: list[DateMention], mention_tokens: dict, sent: Span) -> None:
+    """Give every trigger its date: the one attached to it, else the nearest before it in its clause."""
+    roots = {c.root.i: c for c in candidates}
+    claims = []
+    for mention in mentions:
+        owner, steps = _governor(mention_tokens[id(mention)], roots)
+        if owner is not None:
+            claims.append((steps, mention.start, mention, owner))
+    for _, _, mention, owner in sorted(claims, key=lambda c: (c[0], c[1])):
+        if owner.mention is None and not any(c.owned and c.mention is mention for c in candidates):
+            owner.mention, owner.owned = mention, True
+    for c in candidates:
+        if c.mention is not None:
+            continue
+        lo, hi = clause_bounds(c.trigger, sent)
+        before = [m for m in mentions if m.end <= c.trigger.start_char]
+        after = [m for m in mentions if m.start >= c.trigger.end_char]
+        choice = next((m for m in reversed(before) if lo <= m.start < hi), None)
+        choice = choice or next((m for m in after if lo <= m.start < hi and not _owned_elsewhere(m, candidates)), None)
+        choice = choice or (before[-1] if before else None)
+        c.mention = choice
+
+
+def _owned_elsewhere(mention: DateMention, candidates: list[Candidate]) -> bool:
+    return any(c.owned and c.mention is mention for c in candidates)
+
+
+def clause_bounds(span: Span, sent: Span) -> tuple[int, int]:
+    """Character bounds of the semicolon-separated clause around ``span``."""
+    start, end = sent.start_char, sent.end_char
+    for token in sent:
+        if token.text == ";":
+            if token.idx < span.start_char:
+                start = token.idx + 1
+            elif token.idx >= span.end_char:
+                end = token.idx
+                break
+    return start, end
+
+
+def drop_background(candidates: list[Candidate], mention_tokens: dict) -> list[Candidate]:
+    """Keep the predicates a date anchors; drop what EVENTS.md calls background.
+
+    Dropped unless the trigger has a date of its own: past perfect ("had
+    declined"), undated after/before clauses, the reason behind an action
+    ("for allegedly calling for protests"), a purpose ("met ... to discuss"),
+    a noun that only modifies another ("election observer").
+    """
+    r = roles()
+    roots = {c.root.i: c for c in candidates}
+    kept = []
+    for c in candidates:
+        root = c.root
+        if c.owned:
+            kept.append(c)
+        elif _past_perfect(root):
+            continue
+        elif _under_word(root, r.background_preps):
+            continue
+        elif _reason_clause(root, roots, r):
+            continue
+        elif _purpose_clause(root, roots):
+            continue
+        elif root.dep_ in ("amod", "acl") or (root.dep_ == "compound" and root.head.i not in roots and root.pos_ != "VERB"):
+            continue
+        elif c.label == "statement" and root.dep_ == "advcl" and root.tag_ == "VBG" and root.head.i in roots and roots[root.head.i].label != "statement":
+            continue  # 'shelled village ... claiming fighters were taking refuge': the justification
+        elif _topic_of(root, roots, r):
+            continue
+        else:
+            kept.append(c)
+    return kept
+
+
+def _past_perfect(token: Token) -> bool:
+    """'had declined to recognise', 'had arrived': background told in the past perfect."""
+    current = token
+    for _ in range(3):
+        if any(ch.dep_ in ("aux", "auxpass") and ch.lower_ == "had" for ch in current.children):
+            return True
+        if current.dep_ not in ("xcomp", "conj", "dobj", "pobj", "prep", "pcomp") or current.head == current:
+            return False
+        current = current.head
+    return False
+
+
+def _topic_of(token: Token, roots: dict[int, Candidate], r: Roles) -> bool:
+    """'referendum on constitutional amendments': the amendments are the referendum's topic."""
+    if token.dep_ != "pobj" or token.head.lower_ not in r.content_preps:
+        return False
+    governor = token.head.head
+    return governor.i in roots and governor.pos_ in ("NOUN", "PROPN")
+
+
+def _under_word(token: Token, words: frozenset[str], steps: int = 3) -> bool:
+    """Is ``token`` inside a clause or phrase opened by one of ``words`` ("following approval")?"""
+    current = token
+    for _ in range(steps):
+        if current.dep_ in ("prep", "mark", "pcomp", "advcl") and current.lower_ in words:
+            return True
+        for child in current.children:
+            if child.dep_ in ("mark", "case") and child.lower_ in words:
+                return True
+        if current.head == current or current.dep_ in ("ROOT", "conj", "ccomp"):
+            return False
+        current = current.head
+    return current.lower_ in words and current.dep_ in ("prep", "mark")
+
+
+def _reason_clause(token: Token, roots: dict[int, Candidate], r: Roles) -> bool:
+    """'arrested ... for allegedly calling for protests', 'accused of tearing down poster'."""
+    current = token
+    for _ in range(5):
+        head = current.head
+        if head == current:
+            return False
+        if current.dep_ in ("pcomp", "pobj") and head.lower_ in r.reason_preps:
+            above = [head.head, *head.head.ancestors][:3]
+            if any(t.lemma_.lower() in r.accusing or (t.i in roots and roots[t.i].label in ("detention", "trial", "sanction")) for t in above):
+                return True
+        current = head
+    return False
+
+
+def _purpose_clause(token: Token, roots: dict[int, Candidate]) -> bool:
+    """Inside an infinitive that states the purpose of another event: 'gathered in rally to call for release'.
+
+    An absolute 'with X calling for ...' is its own predication, not a purpose.
+    """
+    current = token
+    for _ in range(5):
+        head = current.head
+        if head == current or (current.dep_ == "pobj" and head.lower_ == "with"):
+            return False
+        infinitive = current.pos_ in ("VERB", "AUX") and current.dep_ in ("advcl", "xcomp", "acl", "relcl") and any(
+            ch.dep_ == "aux" and ch.lower_ == "to" for ch in current.children
+        )
+        if infinitive and _has_trigger_outside(head, current, roots):
+            return True
+        current = head
+    return False
+
+
+def _has_trigger_outside(head: Token, clause: Token, roots: dict[int, Candidate]) -> bool:
+    """Is ``head`` a trigger, or does it govern one outside ``clause``?"""
+    if head.i in roots:
+        return True
+    inside = {t.i for t in clause.subtree}
+    return any(t.i in roots and t.i not in inside for t in head.subtree if t.i != head.i and abs(t.i - head.i) < 8)
+
+
+def orphan_dates(candidates: list[Candidate], mentions: list[DateMention], mention_tokens: dict, sent: Span) -> list[Candidate]:
+    """A date no trigger took repeats the nearest trigger before it: a list of incidents."""
+    taken = {id(c.mention) for c in candidates if c.mention is not None}
+    extra = []
+    for mention in mentions:
+        if id(mention) in taken or not mention.scored:
+            continue
+        earlier = [c for c in candidates if c.trigger.end_char <= mention.start]
+        later = [c for c in candidates if c.trigger.start_char >= mention.end]
+        source = earlier[-1] if earlier else (later[0] if later else None)
+        if source is not None:
+            extra.append(Candidate(source.trigger, source.label, mention, False))
+    return extra
