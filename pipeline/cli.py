@@ -119,7 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="extract events from raw entries into Parquet tables")
     run.add_argument("inputs", nargs="*", default=["raw"], help="files (.jsonl .csv .html) and folders (default: raw/)")
     run.add_argument("--out", default="processed", help="output folder (default: processed/)")
-    run.add_argument("--batch-size", type=int, default=32, help="entries per extraction task (default 32)")
+    run.add_argument("--batch-size", type=int, default=None, help="entries per extraction task (default 32, or 128 with --workers or --dask-address)")
     run.add_argument("--workers", type=int, default=1, help="worker processes for extraction on this machine")
     run.add_argument("--dask-address", default=None, help="run extraction on an existing Dask cluster (tcp://HOST:PORT)")
     run.add_argument("--full", action="store_true", help="extract every entry again, not only new or changed ones")

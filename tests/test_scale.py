@@ -7,7 +7,12 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from flows.extract_flow import extract_rows, nightly_deployment, run
+from prefect import flow, task
+from prefect.cache_policies import NO_CACHE
+from prefect.settings import get_current_settings
+from prefect.task_runners import ProcessPoolTaskRunner
+
+from flows.extract_flow import extract_rows, nightly_deployment, run, shared_api
 from pipeline.ingest import read_inputs
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,3 +68,22 @@ def test_worker_processes_and_dask_give_the_single_process_output(tmp_path, samp
     with LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as cluster:
         run([str(sample_path)], tmp_path / "dask", dask_address=cluster.scheduler_address, batch_size=3)
     assert table(tmp_path / "dask") == table(tmp_path / "single")
+
+
+@task(cache_policy=NO_CACHE)
+def api_seen_by_worker() -> str | None:
+    return get_current_settings().api.url
+
+
+@flow(task_runner=ProcessPoolTaskRunner(max_workers=2))
+def ask_workers() -> list[str | None]:
+    return [f.result() for f in [api_seen_by_worker.submit() for _ in range(2)]]
+
+
+def test_worker_processes_report_to_this_process_api_not_servers_of_their_own():
+    """Without an API address a worker starts a temporary Prefect server of its own (7 s and a busy process each)."""
+    from prefect.server.api.server import SubprocessASGIServer
+
+    with shared_api(2):
+        seen = ask_workers()
+    assert seen == [SubprocessASGIServer().api_url] * 2
