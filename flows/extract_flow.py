@@ -87,11 +87,11 @@ def read_task(inputs: list[str]) -> Ingested:
 def extract_rows(entries: list[Entry]) -> BatchResult:
     """Rows of one batch; an entry whose extraction fails becomes a reject, never fails the batch."""
     rejects: list[Reject] = []
+    extracted = []
     try:
-        extracted = list(extract(entries))
-    except Exception:  # noqa: BLE001 - find the culprit: one entry at a time
-        extracted = []
-        for entry in entries:
+        extracted.extend(extract(entries))
+    except Exception:  # noqa: BLE001 - find the culprit: the entries not yet done, one at a time
+        for entry in entries[len(extracted):]:
             try:
                 extracted.extend(extract([entry]))
             except Exception as err:  # noqa: BLE001

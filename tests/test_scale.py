@@ -58,6 +58,26 @@ def test_a_failing_entry_becomes_a_reject_not_a_failed_batch(sample_path, monkey
     assert "extraction failed: RuntimeError: model crashed" in reject.reason and reject.line == 2
 
 
+def test_entries_done_before_a_failure_are_not_extracted_again(sample_path, monkeypatch):
+    import flows.extract_flow as flow_module
+
+    entries = read_inputs([sample_path]).entries[:4]
+    real, seen = flow_module.extract, []
+
+    def failing_at_third(batch):
+        for item in real(batch):
+            if item.entry.entry_id == entries[2].entry_id:
+                raise RuntimeError("bad parse")
+            seen.append(item.entry.entry_id)
+            yield item
+
+    monkeypatch.setattr(flow_module, "extract", failing_at_third)
+    result = extract_rows(entries)
+    assert [entry_id for entry_id, _ in result.done] == [entries[0].entry_id, entries[1].entry_id, entries[3].entry_id]
+    assert seen == [entries[0].entry_id, entries[1].entry_id, entries[3].entry_id]
+    assert "RuntimeError: bad parse" in result.rejects[0].reason
+
+
 def test_worker_processes_and_dask_give_the_single_process_output(tmp_path, sample_path):
     from dask.distributed import LocalCluster
 
