@@ -24,11 +24,12 @@ def event_actors(c: Candidate, segment: Span) -> list[str]:
     """
     r = roles()
     found: list[str] = []
+    groups: list[str] = []  # 'JNIM fighters', 'Wazalendo members': the group acts
     for token in _argument_tokens(c, r):
         name = _actor_name(token, r)
         if name:
             found.append(name)
-            found.extend(_named_modifier(token, r))  # 'JNIM fighters', 'Wazalendo members': the group acts
+            groups.extend(_named_modifier(token, r))
     for ent in ents_in(segment):
         if in_see_reference(ent) or not ent.text[:1].isupper():
             continue
@@ -36,7 +37,28 @@ def event_actors(c: Candidate, segment: Span) -> list[str]:
             found.append(_strip_title(ent.text, r))
         elif ent.label_ == "GPE" and not is_place(ent.root, r) and ent.root.dep_ not in ("amod",) and not (ent.root.dep_ == "compound" and ent.root.head.lemma_.lower() in r.generic_actors):
             found.append(ent.text)
-    return unique(found)
+    return unique(_whole_names(unique(found)) + groups)
+
+
+def _whole_names(names: list[str]) -> list[str]:
+    """Drop a piece of a longer name found on its own: 'Constitutional' beside 'Constitutional Court'."""
+    words = [tuple(n.lower().split()) for n in names]
+
+    def inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+        return len(short) < len(long) and any(long[i: i + len(short)] == short for i in range(len(long) - len(short) + 1))
+
+    return [n for n, w in zip(names, words) if not any(inside(w, other) for other in words)]
+
+
+def apart_from_places(actors: list[str], locations: list[str]) -> list[str]:
+    """Actors that are not the event's places.
+
+    A village the small model tags as a person or organisation is found as an
+    actor and as a place ('attacked administration building in Belehede'): it
+    is the place.
+    """
+    places = {p.lower() for p in locations}
+    return [a for a in actors if a.lower() not in places]
 
 
 def _argument_tokens(c: Candidate, r: Roles) -> list[Token]:
@@ -68,8 +90,8 @@ def _argument_tokens(c: Candidate, r: Roles) -> list[Token]:
 
 def _named_modifier(token: Token, r: Roles) -> list[str]:
     """A proper name in front of a generic actor noun ('suspected JNIM fighters' -> 'JNIM')."""
-    if not (token.lemma_.lower() in r.generic_actors or token.lower_ in r.generic_actors):
-        return []
+    if token.ent_type_ or not (token.lemma_.lower() in r.generic_actors or token.lower_ in r.generic_actors):
+        return []  # in a name ('Constitutional Court') the whole name is the actor
     names = []
     for child in token.lefts:
         if child.dep_ == "compound" and child.pos_ == "PROPN" and child.text[:1].isupper() and not is_place(child, r):
@@ -99,6 +121,8 @@ def _actor_name(token: Token, r: Roles) -> str | None:
             return phrase or _strip_title(ent.text, r)
     if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() in r.place_nouns:
         return None
+    if token.lower_ in r.individuals:
+        return None  # 'killed soldier', 'killed five people': no one named, no group
     if token.lemma_.lower() in r.generic_actors or token.lower_ in r.generic_actors:
         return _phrase(token, r)
     if token.pos_ == "PROPN" and token.text[:1].isupper() and not token.ent_type_ and not is_place(token, r):

@@ -16,7 +16,7 @@ import hashlib
 from spacy.tokens import Doc, Span, Token
 
 from .absorb import absorb_killing_into_fighting, absorb_objects_of_light_verbs, absorb_statement_content, objects_of
-from .actors import event_actors, subject_lemmas
+from .actors import apart_from_places, event_actors, subject_lemmas
 from .dates import DateMention
 from .doc_index import in_see_reference, release, text_of
 from .fatalities import count_fatalities
@@ -87,8 +87,8 @@ def _build(entry: Entry, doc: Doc, sent: Span, c: Candidate, mentions: list[Date
     segment = _segment(c, sent, mentions)
     items = _list_item(segment, c.mention, mentions)
     label = _refine_type(c)
-    actors = event_actors(c, items)
-    locations = unique(event_locations(items, actors, date_tokens) + scene(sent, date_tokens))
+    locations = unique(event_locations(items, date_tokens) + scene(sent, date_tokens))
+    actors = apart_from_places(event_actors(c, items), locations)
     fatalities, qualifier = (None, None)
     if label in _VIOLENT or c.root.lemma_ in ("kill", "murder", "assassinate", "massacre"):
         # deaths are counted strictly per item: 'left 14 dead, and 28 February strike killed 3'

@@ -16,7 +16,7 @@ PLACE_ENTS = {"GPE", "LOC", "FAC"}
 MISLABELLED = {"NORP", "ORG", "PERSON", "LANGUAGE", "PRODUCT", "WORK_OF_ART", "EVENT"}
 
 
-def event_locations(segment: Span, actors: list[str], date_tokens: frozenset[int]) -> list[str]:
+def event_locations(segment: Span, date_tokens: frozenset[int]) -> list[str]:
     """Named places of the clause where something happens: 'in Almaty', 'Almaty's airport', 'Tessit town'.
 
     Country and place names that only qualify people ('U.S. soldiers', 'Zintan
@@ -49,7 +49,13 @@ def event_locations(segment: Span, actors: list[str], date_tokens: frozenset[int
             name = _proper_run(token, date_tokens, r)
             if name and not in_see_reference(token.doc[token.i: token.i + 1]):
                 found.append(name)
-    return unique([f for f in found if f])
+    return unique([f for f in found if f and not _names_a_body(f, r)])
+
+
+def _names_a_body(name: str, r: Roles) -> bool:
+    """'Maute Group', 'Special Forces': a name ending in an actor noun is a group, not a place."""
+    last = name.split()[-1].lower()
+    return len(name.split()) > 1 and last in r.generic_actors and last not in r.place_nouns
 
 
 def scene(sent: Span, date_tokens: frozenset[int]) -> list[str]:

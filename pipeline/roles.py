@@ -28,6 +28,7 @@ class Roles:
     directions: frozenset[str]
     generic_actors: frozenset[str]
     phrase_skip: frozenset[str]
+    individuals: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -52,4 +53,5 @@ def roles() -> Roles:
         directions=frozenset(raw["directions"]),
         generic_actors=frozenset(a.lower() for a in generic),
         phrase_skip=frozenset(raw["phrase_skip"]),
+        individuals=frozenset(raw["unnamed_individuals"]),
     )

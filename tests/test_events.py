@@ -126,6 +126,30 @@ def test_evidence_is_the_clause_with_offsets():
     assert "seized Kibati" in seized.evidence and "denied" not in seized.evidence
 
 
+def test_a_village_found_as_a_name_is_the_place_not_an_actor():
+    (event,) = events_of("Gunmen 21 May attacked gendarmerie post at Kelbo, killing three gendarmes.")
+    assert "Kelbo" in event.locations and "Kelbo" not in event.actors and "Gunmen" in event.actors
+
+
+def test_unnamed_individuals_are_not_actors_but_groups_are():
+    (event,) = events_of("Gunmen 4 May killed teacher and two farmers near Kidal town.")
+    assert "teacher" not in event.actors and {"Gunmen", "farmers"} <= set(event.actors)
+    (event,) = events_of("Suspected jihadists 6 May killed soldier at checkpoint in Ménaka.")
+    assert event.actors == ["Suspected jihadists"]
+
+
+def test_a_name_ending_in_a_group_noun_is_an_actor_not_a_place():
+    (event,) = events_of("President 17 May announced liberation of Butig town from Maute Group.")
+    assert "Maute Group" in event.actors and "Maute Group" not in event.locations and "Butig" in event.locations
+    (event,) = events_of("Army 22 May seized Special Forces camp near Derna.")
+    assert "Special Forces" not in event.locations and "Derna" in event.locations
+
+
+def test_a_name_is_one_actor_not_its_pieces():
+    events = events_of("Constitutional Court 13 May upheld ban on opposition party.")
+    assert events and all("Constitutional Court" in e.actors and "Constitutional" not in e.actors for e in events)
+
+
 def test_a_parsed_doc_is_freed_without_the_cycle_collector():
     """Docs must not outlive their entry: a run keeps thousands of long-lived objects
     (model, gazetteer), so the full collection that frees cycles seldom runs."""
