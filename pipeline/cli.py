@@ -19,15 +19,18 @@ from pathlib import Path
 MAX_REJECT_LINES = 20
 
 
-def _quiet_prefect() -> None:
-    """No telemetry calls (there is no internet) and no pages of logs, unless the user asks."""
+def _prefect_defaults() -> None:
+    """No telemetry calls (there is no internet), no pages of logs, unless the user asks;
+    and time for the temporary server's first start on a new machine (about 17 s of
+    database set-up, against Prefect's 20 s limit)."""
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     os.environ.setdefault("PREFECT_LOGGING_TO_API_ENABLED", "false")
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    _quiet_prefect()
+    _prefect_defaults()
     from flows.extract_flow import run
     from .store import FolderBusy
 
@@ -81,7 +84,7 @@ def cmd_columns(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    _quiet_prefect()
+    _prefect_defaults()
     from prefect import serve
 
     from flows.extract_flow import nightly_deployment
@@ -94,7 +97,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    _quiet_prefect()
+    _prefect_defaults()
     from .bench import run_bench
 
     return run_bench([str(p) for p in args.inputs], args.words, workers=args.workers)
