@@ -128,13 +128,17 @@ def drop_background(candidates: list[Candidate], mention_tokens: dict) -> list[C
     Dropped unless the trigger has a date of its own: past perfect ("had
     declined"), undated after/before clauses, the reason behind an action
     ("for allegedly calling for protests"), a purpose ("met ... to discuss"),
-    a noun that only modifies another ("election observer").
+    a noun that only modifies another ("election observer"), an agreement
+    referred to ("terms of 2019 peace accord": its year names it, it does
+    not date an event).
     """
     r = roles()
     roots = {c.root.i: c for c in candidates}
     kept = []
     for c in candidates:
         root = c.root
+        if c.label == "agreement" and _existing_agreement(root, roots) and not (c.owned and c.mention.scored):
+            continue
         if c.owned:
             kept.append(c)
         elif _past_perfect(root):
@@ -154,6 +158,11 @@ def drop_background(candidates: list[Candidate], mention_tokens: dict) -> list[C
         else:
             kept.append(c)
     return kept
+
+
+def _existing_agreement(token: Token, roots: dict[int, Candidate]) -> bool:
+    """'terms of peace accord', 'guarantors of de-escalation agreement', 'under 2018 deal': an agreement referred to, not made."""
+    return token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj" and token.head.lower_ in ("of", "under") and token.head.head.i not in roots
 
 
 def _past_perfect(token: Token) -> bool:

@@ -150,6 +150,18 @@ def test_a_name_is_one_actor_not_its_pieces():
     assert events and all("Constitutional Court" in e.actors and "Constitutional" not in e.actors for e in events)
 
 
+def test_an_agreement_referred_to_is_not_an_event():
+    events = events_of("Govt and rebel coalition 12 May signed roadmap to implement terms of 2019 peace accord.")
+    assert [(e.event_type, e.event_date.isoformat()) for e in events] == [("agreement", "2023-05-12")]
+    assert [e.event_type for e in events_of("Guarantors of ceasefire agreement 20 May met in Doha.")] == ["summit"]
+    assert [e.event_type for e in events_of("Parties 22 May signed peace accord in Addis Ababa.")] == ["agreement"]
+
+
+def test_according_to_is_not_an_accord():
+    events = events_of("Militants 3 May attacked village in Diffa region, according to local officials.")
+    assert [e.event_type for e in events] == ["attack"]
+
+
 def test_a_parsed_doc_is_freed_without_the_cycle_collector():
     """Docs must not outlive their entry: a run keeps thousands of long-lived objects
     (model, gazetteer), so the full collection that frees cycles seldom runs."""
