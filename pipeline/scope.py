@@ -149,7 +149,7 @@ def drop_background(candidates: list[Candidate], mention_tokens: dict) -> list[C
             continue
         elif _purpose_clause(root, roots):
             continue
-        elif root.dep_ in ("amod", "acl") or (root.dep_ == "compound" and root.head.i not in roots and root.pos_ != "VERB"):
+        elif (root.dep_ in ("amod", "acl") and not _clipped_passive(root)) or (root.dep_ == "compound" and root.head.i not in roots and root.pos_ != "VERB"):
             continue
         elif c.label == "statement" and root.dep_ == "advcl" and root.tag_ == "VBG" and root.head.i in roots and roots[root.head.i].label != "statement":
             continue  # 'shelled village ... claiming fighters were taking refuge': the justification
@@ -158,6 +158,23 @@ def drop_background(candidates: list[Candidate], mention_tokens: dict) -> list[C
         else:
             kept.append(c)
     return kept
+
+
+def _clipped_passive(token: Token) -> bool:
+    """'...; several officers and former minister arrested in capital': a passive without its 'were'.
+
+    The small parser reads the participle as describing the noun before it;
+    when that noun phrase opens its clause, the participle is the clause's
+    predicate ('policemen accused of corruption' inside a clause is not).
+    """
+    if token.dep_ != "acl" or token.tag_ != "VBN":
+        return False
+    first = token.head
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head
+    lo, _ = clause_bounds(token.doc[token.i: token.i + 1], token.sent)
+    opening = next((t for t in token.sent if t.idx >= lo and not (t.is_space or t.is_punct)), None)
+    return opening is not None and first.left_edge.i == opening.i
 
 
 def _existing_agreement(token: Token, roots: dict[int, Candidate]) -> bool:

@@ -162,6 +162,13 @@ def test_according_to_is_not_an_accord():
     assert [e.event_type for e in events] == ["attack"]
 
 
+def test_a_passive_without_its_auxiliary_is_an_event():
+    events = events_of("22 May coup attempt against President Kaboré foiled; several officers and a former minister arrested in capital.")
+    assert ("detention", "2023-05-22") in [(e.event_type, e.event_date.isoformat()) for e in events]
+    events = events_of("Militia 4 May arrested three policemen accused of corruption.")
+    assert [e.event_type for e in events] == ["detention"]  # 'accused' describes the policemen
+
+
 def test_a_parsed_doc_is_freed_without_the_cycle_collector():
     """Docs must not outlive their entry: a run keeps thousands of long-lived objects
     (model, gazetteer), so the full collection that frees cycles seldom runs."""
