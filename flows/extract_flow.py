@@ -15,6 +15,7 @@ from collections import deque
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -211,7 +212,7 @@ def task_runner(workers: int = 1, dask_address: str | None = None):
 
 
 @contextmanager
-def shared_api(workers: int):
+def shared_api(share: bool):
     """Let worker processes report to this process's Prefect API.
 
     With no PREFECT_API_URL set, Prefect starts a temporary server for the
@@ -219,10 +220,11 @@ def shared_api(workers: int):
     server of its own (about 7 s and a busy process apiece, which made two
     workers slower than one). Starting that server here, under settings
     that name it, lets the process pool pass the address to its workers.
-    A Dask cluster on other machines cannot reach it: set PREFECT_API_URL
-    to a server the cluster can reach.
+    Workers of a Dask cluster on this machine get it the same way (through
+    the settings Prefect sends with each task); a cluster on other machines
+    cannot reach it: set PREFECT_API_URL to a server the cluster can reach.
     """
-    if workers <= 1 or PREFECT_API_URL.value():
+    if not share or PREFECT_API_URL.value():
         yield
         return
     from prefect.server.api.server import SubprocessASGIServer  # the server get_client() would start
@@ -246,12 +248,20 @@ def scheduling(workers: int, dask_address: str | None, batch_size: int | None) -
     return size, (max(2, 2 * workers) if parallel else 1)
 
 
+def is_local_cluster(dask_address: str | None) -> bool:
+    """A scheduler on the loopback interface has its workers here: they can reach this process's server."""
+    if not dask_address:
+        return False
+    host = urlsplit(dask_address if "://" in dask_address else f"tcp://{dask_address}").hostname or ""
+    return host == "localhost" or host.startswith("127.")
+
+
 def run(inputs: list[str], out: Path, *, full: bool = False, prune: bool = False, batch_size: int | None = None,
         workers: int = 1, dask_address: str | None = None, wait_seconds: float = 0.0) -> RunSummary:
     """Run the flow with a task runner fitted to ``workers`` / ``dask_address``."""
     size, in_flight = scheduling(workers, dask_address, batch_size)
     configured = run_flow.with_options(task_runner=task_runner(workers, dask_address))
-    with shared_api(workers if not dask_address else 1):
+    with shared_api(workers > 1 or is_local_cluster(dask_address)):
         return configured(inputs, str(out), full=full, prune=prune, batch_size=size, in_flight=in_flight, wait_seconds=wait_seconds)
 
 

@@ -12,7 +12,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.settings import get_current_settings
 from prefect.task_runners import ProcessPoolTaskRunner
 
-from flows.extract_flow import extract_rows, nightly_deployment, run, shared_api
+from flows.extract_flow import extract_rows, is_local_cluster, nightly_deployment, run, shared_api
 from pipeline.ingest import read_inputs
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -80,6 +80,8 @@ def test_entries_done_before_a_failure_are_not_extracted_again(sample_path, monk
 
 def test_worker_processes_and_dask_give_the_single_process_output(tmp_path, sample_path):
     from dask.distributed import LocalCluster
+    from prefect.server.api.server import SubprocessASGIServer
+    from prefect_dask import DaskTaskRunner
 
     single = run([str(sample_path)], tmp_path / "single")
     assert single.events_written > 50
@@ -87,6 +89,10 @@ def test_worker_processes_and_dask_give_the_single_process_output(tmp_path, samp
     assert table(tmp_path / "procs") == table(tmp_path / "single")
     with LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as cluster:
         run([str(sample_path)], tmp_path / "dask", dask_address=cluster.scheduler_address, batch_size=3)
+        assert is_local_cluster(cluster.scheduler_address)  # so `run` lets its workers report here:
+        with shared_api(True):
+            seen = ask_workers.with_options(task_runner=DaskTaskRunner(address=cluster.scheduler_address))()
+        assert seen == [SubprocessASGIServer().api_url] * 2
     assert table(tmp_path / "dask") == table(tmp_path / "single")
 
 
@@ -104,6 +110,6 @@ def test_worker_processes_report_to_this_process_api_not_servers_of_their_own():
     """Without an API address a worker starts a temporary Prefect server of its own (7 s and a busy process each)."""
     from prefect.server.api.server import SubprocessASGIServer
 
-    with shared_api(2):
+    with shared_api(True):
         seen = ask_workers()
     assert seen == [SubprocessASGIServer().api_url] * 2
