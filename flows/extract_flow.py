@@ -169,7 +169,7 @@ def run_flow(
                 staging = store.staging_folder(out_dir)
                 for staged in _run_batches(batches(todo.todo, batch_size), in_flight, staging):
                     for part, writer in ((staged.events, events), (staged.entries, entries)):
-                        writer.write_table(pq.read_table(part).cast(writer.schema))
+                        writer.write_table(pq.read_table(part))
                         Path(part).unlink()
                     rejects.extend(staged.rejects)
                     extracted.extend(staged.done)

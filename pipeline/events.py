@@ -59,7 +59,8 @@ def _sentence_events(entry: Entry, doc: Doc, sent: Span, all_mentions: list[Date
     candidates = absorb_statement_content(candidates)
     candidates = drop_background(candidates, mention_tokens)
     candidates += orphan_dates(candidates, mentions, mention_tokens, sent)
-    events = [(clause_bounds(c.trigger, sent), _build(entry, doc, sent, c, mentions, mention_tokens)) for c in candidates if c.mention is not None]
+    date_tokens = frozenset(t.i for tokens in mention_tokens.values() for t in tokens)
+    events = [(clause_bounds(c.trigger, sent), _build(entry, sent, c, mentions, date_tokens)) for c in candidates if c.mention is not None]
     return _merge(events, entry.text)
 
 
@@ -82,8 +83,7 @@ def _description(token: Token, r: Roles) -> bool:
     return token.dep_ == "acl" and token.tag_ == "VBN" and (token.lemma_.lower() in r.reporting or token.lemma_ in _DESCRIBING)
 
 
-def _build(entry: Entry, doc: Doc, sent: Span, c: Candidate, mentions: list[DateMention], mention_tokens: dict) -> Event:
-    date_tokens = frozenset(t.i for tokens in mention_tokens.values() for t in tokens)
+def _build(entry: Entry, sent: Span, c: Candidate, mentions: list[DateMention], date_tokens: frozenset[int]) -> Event:
     segment = _segment(c, sent, mentions)
     items = _list_item(segment, c.mention, mentions)
     label = _refine_type(c)

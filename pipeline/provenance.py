@@ -7,13 +7,11 @@ everything again (an editable install changes its code without a new version).
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 from functools import lru_cache
+from pathlib import Path
 
 from . import __version__
-
 from .resources import MODELS_DIR
-
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 

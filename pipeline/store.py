@@ -112,19 +112,12 @@ class TableWriter:
         return self
 
     def write(self, rows: list[dict]) -> None:
-        if rows:
-            self._writer.write_table(pa.Table.from_pylist(rows, schema=self.schema))
-            self.rows += len(rows)
+        self.write_table(pa.Table.from_pylist(rows, schema=self.schema))
 
     def write_table(self, table: pa.Table) -> None:
         if table.num_rows:
-            self._writer.write_table(table)
+            self._writer.write_table(table.cast(self.schema))
             self.rows += table.num_rows
-
-    def write_batch(self, batch: pa.RecordBatch) -> None:
-        if batch.num_rows:
-            self._writer.write_batch(batch)
-            self.rows += batch.num_rows
 
     def __exit__(self, kind, value, traceback) -> None:
         self._writer.close()
@@ -141,9 +134,7 @@ def copy_kept(path: Path, writer: TableWriter, keep: set[str]) -> None:
         return
     wanted = pa.array(sorted(keep), pa.string())
     for batch in pq.ParquetFile(path).iter_batches(batch_size=8192):
-        kept = pa.Table.from_batches([batch.filter(pc.is_in(batch.column("entry_id"), value_set=wanted))])
-        for part in kept.cast(writer.schema).to_batches():
-            writer.write_batch(part)
+        writer.write_table(pa.Table.from_batches([batch.filter(pc.is_in(batch.column("entry_id"), value_set=wanted))]))
 
 
 def write_rejects(rejects: Iterable[Reject], path: Path) -> int:

@@ -6,7 +6,6 @@ from functools import lru_cache
 from .resources import read_json
 
 
-
 @lru_cache(maxsize=1)
 def event_types() -> dict[str, dict[str, str | None]]:
     """Type name -> {"plover": ..., "acled": ...}, in the order of EVENTS.md."""
