@@ -8,7 +8,11 @@ export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export PREFECT_LOGGING_LEVEL := WARNING
 export DASK_TEMPORARY_DIRECTORY := $(CURDIR)/.dask-tmp
 
-.PHONY: run test bench clean setup
+.PHONY: run test bench clean setup format
+
+format: $(STAMP)
+	$(BIN)/ruff format pipeline flows tests scripts
+	$(BIN)/ruff check --fix pipeline flows tests scripts
 
 setup: $(STAMP)
 
@@ -22,6 +26,7 @@ run: $(STAMP)
 	$(BIN)/crisis-events run raw --out processed
 
 test: $(STAMP)
+	$(BIN)/ruff check pipeline flows tests scripts
 	$(BIN)/pytest
 
 bench: $(STAMP)

@@ -7,6 +7,7 @@ existing Dask cluster (``dask_address``). Each worker process loads the spaCy
 model once. Results are written as they arrive, in input order, so the run
 holds a few batches in memory, never the corpus.
 """
+
 from __future__ import annotations
 
 import sys
@@ -14,24 +15,23 @@ import time
 from collections import deque
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import pyarrow as pa
 import pyarrow.parquet as pq
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 from prefect.settings import PREFECT_API_URL, temporary_settings
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
-from pipeline import store
-from pipeline.extract import extract
-from pipeline.geo import country_iso3
-from pipeline.ingest import Ingested, read_inputs
-from pipeline.manifest import Manifest, plan, updated
+from pipeline.extractor import Extractor
+from pipeline.io import store
+from pipeline.io.ingest import Ingested, read_inputs
+from pipeline.io.manifest import Manifest, plan, updated
+from pipeline.io.schema import ENTRIES, EVENTS
 from pipeline.provenance import pipeline_version
 from pipeline.records import Entry, Reject
-from pipeline.schema import ENTRIES, EVENTS
 
 
 @dataclass
@@ -51,16 +51,6 @@ class RunSummary:
         return self.entries_read > 0
 
 
-@dataclass
-class BatchResult:
-    """One batch's rows as Arrow tables (compact to send between processes), its rejects, and what it finished."""
-
-    entries: pa.Table
-    events: pa.Table
-    rejects: list[Reject]
-    done: list[tuple[str, str]]  # (entry_id, content_hash)
-
-
 class Progress:
     """A line on stderr at every tenth of a long run: entries done, rate, time left."""
 
@@ -77,7 +67,13 @@ class Progress:
         elapsed = time.perf_counter() - self.started
         rate = self.done / elapsed if elapsed else 0.0
         left = (self.total - self.done) / rate if rate else 0.0
-        print(f"progress: {self.done}/{self.total} entries ({self.done / self.total:.0%}), {rate:.1f} entries/s, about {left:.0f}s left", file=sys.stderr)
+        print(
+            (
+                f"progress: {self.done}/{self.total} entries ({self.done / self.total:.0%}), "
+                f"{rate:.1f} entries/s, about {left:.0f}s left"
+            ),
+            file=sys.stderr,
+        )
 
 
 @task(name="read-inputs", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
@@ -85,30 +81,10 @@ def read_task(inputs: list[str]) -> Ingested:
     return read_inputs(inputs)
 
 
-def extract_rows(entries: list[Entry]) -> BatchResult:
-    """Rows of one batch; an entry whose extraction fails becomes a reject, never fails the batch."""
-    rejects: list[Reject] = []
-    extracted = []
-    try:
-        extracted.extend(extract(entries))
-    except Exception:  # noqa: BLE001 - find the culprit: the entries not yet done, one at a time
-        for entry in entries[len(extracted):]:
-            try:
-                extracted.extend(extract([entry]))
-            except Exception as err:  # noqa: BLE001
-                reason = f"extraction failed: {type(err).__name__}: {err}"
-                rejects.append(Reject(entry.source, entry.line, reason, entry.text[:2000]))
-    entry_rows, event_rows = [], []
-    for item in extracted:
-        iso3 = country_iso3(item.entry.country)
-        event_rows.extend(store.event_rows(item.entry, item.events, iso3))
-        entry_rows.append(store.entry_row(item.entry, len(item.events), iso3))
-    return BatchResult(
-        entries=pa.Table.from_pylist(entry_rows, schema=ENTRIES),
-        events=pa.Table.from_pylist(event_rows, schema=EVENTS),
-        rejects=rejects,
-        done=[(item.entry.entry_id, item.entry.content_hash) for item in extracted],
-    )
+@lru_cache(maxsize=1)
+def process_extractor() -> Extractor:
+    """This process's Extractor, built on its first batch: each worker process loads the resources once."""
+    return Extractor.load()
 
 
 @dataclass
@@ -129,7 +105,7 @@ def extract_batch(entries: list[Entry], staging: str, index: int) -> StagedBatch
     of a flow run in memory until the run ends, which would hold the corpus.
     (With --dask-address, the output folder must be on storage the workers share.)
     """
-    result = extract_rows(entries)
+    result = process_extractor().rows(entries)
     folder = Path(staging)
     paths = folder / f"{index:06d}.events.parquet", folder / f"{index:06d}.entries.parquet"
     pq.write_table(result.events, paths[0])
@@ -138,7 +114,7 @@ def extract_batch(entries: list[Entry], staging: str, index: int) -> StagedBatch
 
 
 def batches(entries: list[Entry], size: int) -> list[list[Entry]]:
-    return [entries[i: i + size] for i in range(0, len(entries), size)]
+    return [entries[i : i + size] for i in range(0, len(entries), size)]
 
 
 @flow(name="crisis-events-run", log_prints=False, validate_parameters=False)
@@ -162,7 +138,10 @@ def run_flow(
         rejects = list(ingested.rejects)
         extracted, events_written = [], 0
         if not todo.nothing_to_do:
-            with store.TableWriter(out_dir / store.EVENTS_FILE, EVENTS) as events, store.TableWriter(out_dir / store.ENTRIES_FILE, ENTRIES) as entries:
+            with (
+                store.TableWriter(out_dir / store.EVENTS_FILE, EVENTS) as events,
+                store.TableWriter(out_dir / store.ENTRIES_FILE, ENTRIES) as entries,
+            ):
                 store.copy_kept(out_dir / store.EVENTS_FILE, events, todo.keep)
                 store.copy_kept(out_dir / store.ENTRIES_FILE, entries, todo.keep)
                 progress = Progress(len(todo.todo))
@@ -256,25 +235,61 @@ def is_local_cluster(dask_address: str | None) -> bool:
     return host == "localhost" or host.startswith("127.")
 
 
-def run(inputs: list[str], out: Path, *, full: bool = False, prune: bool = False, batch_size: int | None = None,
-        workers: int = 1, dask_address: str | None = None, wait_seconds: float = 0.0) -> RunSummary:
+def run(
+    inputs: list[str],
+    out: Path,
+    *,
+    full: bool = False,
+    prune: bool = False,
+    batch_size: int | None = None,
+    workers: int = 1,
+    dask_address: str | None = None,
+    wait_seconds: float = 0.0,
+) -> RunSummary:
     """Run the flow with a task runner fitted to ``workers`` / ``dask_address``."""
     size, in_flight = scheduling(workers, dask_address, batch_size)
     configured = run_flow.with_options(task_runner=task_runner(workers, dask_address))
     with shared_api(workers > 1 or is_local_cluster(dask_address)):
-        return configured(inputs, str(out), full=full, prune=prune, batch_size=size, in_flight=in_flight, wait_seconds=wait_seconds)
+        return configured(
+            inputs,
+            str(out),
+            full=full,
+            prune=prune,
+            batch_size=size,
+            in_flight=in_flight,
+            wait_seconds=wait_seconds,
+        )
 
 
-def nightly_deployment(inputs: list[str], out: Path, cron: str, *, workers: int = 1, dask_address: str | None = None,
-                       full: bool = False, prune: bool = False, name: str = "nightly"):
-    """A scheduled deployment of the run (one run at a time), for `crisis-events serve` or a Prefect server."""
+def nightly_deployment(
+    inputs: list[str],
+    out: Path,
+    cron: str,
+    *,
+    workers: int = 1,
+    dask_address: str | None = None,
+    full: bool = False,
+    prune: bool = False,
+    name: str = "nightly",
+):
+    """A scheduled deployment of the run (one run at a time).
+
+    For `crisis-events serve` or a Prefect server.
+    """
     size, in_flight = scheduling(workers, dask_address, None)
     configured = run_flow.with_options(task_runner=task_runner(workers, dask_address))
     return configured.to_deployment(
         name=name,
         cron=cron,
         concurrency_limit=1,
-        parameters={"inputs": [str(i) for i in inputs], "out": str(out), "full": full, "prune": prune, "batch_size": size, "in_flight": in_flight},
+        parameters={
+            "inputs": [str(i) for i in inputs],
+            "out": str(out),
+            "full": full,
+            "prune": prune,
+            "batch_size": size,
+            "in_flight": in_flight,
+        },
         description="Extract events from new or changed CrisisWatch entries into Parquet tables.",
         tags=["crisis-events"],
     )

@@ -1,12 +1,13 @@
 """`crisis-events`: the command line, thin over the flows and the library.
 
-    crisis-events run [INPUT ...] [--out DIR]     raw entries in, Parquet tables out (incremental)
-    crisis-events serve --cron "0 2 * * *"        the same on a schedule, through Prefect
-    crisis-events bench [--words N ...]           full run vs bare spaCy: words/s, ratio, peak memory
-    crisis-events eval --gold FILE [--events DIR] score an events table against gold
-    crisis-events map [--events DIR] [--out PNG]     draw the events on a map
-    crisis-events columns [--table events|entries] the documented columns, as Markdown
+crisis-events run [INPUT ...] [--out DIR]     raw entries in, Parquet tables out (incremental)
+crisis-events serve --cron "0 2 * * *"        the same on a schedule, through Prefect
+crisis-events bench [--words N ...]           full run vs bare spaCy: words/s, ratio, peak memory
+crisis-events eval --gold FILE [--events DIR] score an events table against gold
+crisis-events map [--events DIR] [--out PNG]     draw the events on a map
+crisis-events columns [--table events|entries] the documented columns, as Markdown
 """
+
 from __future__ import annotations
 
 import argparse
@@ -32,11 +33,20 @@ def _prefect_defaults() -> None:
 def cmd_run(args: argparse.Namespace) -> int:
     _prefect_defaults()
     from flows.extract_flow import run
-    from .store import FolderBusy
+
+    from .io.store import FolderBusy
 
     try:
-        summary = run([str(p) for p in args.inputs], Path(args.out), full=args.full, prune=args.prune, batch_size=args.batch_size,
-                      workers=args.workers, dask_address=args.dask_address, wait_seconds=args.wait)
+        summary = run(
+            [str(p) for p in args.inputs],
+            Path(args.out),
+            full=args.full,
+            prune=args.prune,
+            batch_size=args.batch_size,
+            workers=args.workers,
+            dask_address=args.dask_address,
+            wait_seconds=args.wait,
+        )
     except FolderBusy as busy:
         print(f"error: {busy}", file=sys.stderr)
         return 3
@@ -46,7 +56,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     if hidden > 0:
         print(f"error: ... and {hidden} more", file=sys.stderr)
     print(
-        f"entries read: {summary.entries_read}  extracted: {summary.extracted}  rejected: {summary.rejected}  "
+        f"entries read: {summary.entries_read}  extracted: {summary.extracted}  "
+        f"rejected: {summary.rejected}  "
         f"events written: {summary.events_written}  time: {summary.seconds:.1f}s"
     )
     if summary.rejected:
@@ -61,7 +72,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from .evaluate import evaluate, load_gold, load_predictions
+    from .tools.evaluate import evaluate, load_gold, load_predictions
 
     gold_path, events_path = Path(args.gold), Path(args.events)
     for path in (gold_path, events_path):
@@ -74,7 +85,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_columns(args: argparse.Namespace) -> int:
-    from . import schema
+    from .io import schema
 
     table = {"events": schema.EVENTS, "entries": schema.ENTRIES, "rejects": schema.REJECTS}[args.table]
     print("| column | type | meaning |\n|---|---|---|")
@@ -89,22 +100,32 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from flows.extract_flow import nightly_deployment
 
-    deployment = nightly_deployment([str(p) for p in args.inputs], Path(args.out), args.cron, workers=args.workers,
-                                    dask_address=args.dask_address, full=args.full, prune=args.prune)
-    print(f"serving '{deployment.name}' on cron '{args.cron}' over {', '.join(map(str, args.inputs))} -> {args.out} (Ctrl-C stops)")
+    deployment = nightly_deployment(
+        [str(p) for p in args.inputs],
+        Path(args.out),
+        args.cron,
+        workers=args.workers,
+        dask_address=args.dask_address,
+        full=args.full,
+        prune=args.prune,
+    )
+    print(
+        f"serving '{deployment.name}' on cron '{args.cron}' "
+        f"over {', '.join(map(str, args.inputs))} -> {args.out} (Ctrl-C stops)"
+    )
     serve(deployment)
     return 0
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
     _prefect_defaults()
-    from .bench import run_bench
+    from .tools.bench import run_bench
 
     return run_bench([str(p) for p in args.inputs], args.words, workers=args.workers)
 
 
 def cmd_map(args: argparse.Namespace) -> int:
-    from .mapping import draw_map
+    from .tools.mapping import draw_map
 
     events = Path(args.events)
     if not events.exists():
@@ -116,24 +137,48 @@ def cmd_map(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="crisis-events", description="CrisisWatch prose in, a Parquet table of dated events out.")
+    parser = argparse.ArgumentParser(
+        prog="crisis-events", description="CrisisWatch prose in, a Parquet table of dated events out."
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     run = sub.add_parser("run", help="extract events from raw entries into Parquet tables")
-    run.add_argument("inputs", nargs="*", default=["raw"], help="files (.jsonl .csv .html) and folders (default: raw/)")
+    run.add_argument(
+        "inputs", nargs="*", default=["raw"], help="files (.jsonl .csv .html) and folders (default: raw/)"
+    )
     run.add_argument("--out", default="processed", help="output folder (default: processed/)")
-    run.add_argument("--batch-size", type=int, default=None, help="entries per extraction task (default 32, or 128 with --workers or --dask-address)")
+    run.add_argument(
+        "--batch-size",
+        type=int,
+        default=None,
+        help="entries per extraction task (default 32, or 128 with --workers or --dask-address)",
+    )
     run.add_argument("--workers", type=int, default=1, help="worker processes for extraction on this machine")
-    run.add_argument("--dask-address", default=None, help="run extraction on an existing Dask cluster (tcp://HOST:PORT)")
-    run.add_argument("--full", action="store_true", help="extract every entry again, not only new or changed ones")
-    run.add_argument("--prune", action="store_true", help="drop entries (and their events) no longer in the input")
-    run.add_argument("--wait", type=float, default=0.0, help="seconds to wait for another run on the same --out (default: stop at once)")
+    run.add_argument(
+        "--dask-address", default=None, help="run extraction on an existing Dask cluster (tcp://HOST:PORT)"
+    )
+    run.add_argument(
+        "--full", action="store_true", help="extract every entry again, not only new or changed ones"
+    )
+    run.add_argument(
+        "--prune", action="store_true", help="drop entries (and their events) no longer in the input"
+    )
+    run.add_argument(
+        "--wait",
+        type=float,
+        default=0.0,
+        help="seconds to wait for another run on the same --out (default: stop at once)",
+    )
     run.set_defaults(func=cmd_run)
 
-    srv = sub.add_parser("serve", help="run the job on a schedule (Prefect), new and changed entries each time")
+    srv = sub.add_parser(
+        "serve", help="run the job on a schedule (Prefect), new and changed entries each time"
+    )
     srv.add_argument("inputs", nargs="*", default=["raw"], help="files and folders (default: raw/)")
     srv.add_argument("--out", default="processed")
-    srv.add_argument("--cron", default="0 2 * * *", help="when to run, cron syntax (default: 02:00 every night)")
+    srv.add_argument(
+        "--cron", default="0 2 * * *", help="when to run, cron syntax (default: 02:00 every night)"
+    )
     srv.add_argument("--workers", type=int, default=1)
     srv.add_argument("--dask-address", default=None)
     srv.add_argument("--full", action="store_true")
@@ -141,19 +186,27 @@ def build_parser() -> argparse.ArgumentParser:
     srv.set_defaults(func=cmd_serve)
 
     bn = sub.add_parser("bench", help="words/second of the full run against bare spaCy, and peak memory")
-    bn.add_argument("inputs", nargs="*", default=["raw"], help="entries to repeat into the corpus (default: raw/)")
-    bn.add_argument("--words", type=int, nargs="+", default=[200_000], help="corpus sizes in words (default: 200000)")
+    bn.add_argument(
+        "inputs", nargs="*", default=["raw"], help="entries to repeat into the corpus (default: raw/)"
+    )
+    bn.add_argument(
+        "--words", type=int, nargs="+", default=[200_000], help="corpus sizes in words (default: 200000)"
+    )
     bn.add_argument("--workers", type=int, default=1, help="worker processes for the full run")
     bn.set_defaults(func=cmd_bench)
 
     ev = sub.add_parser("eval", help="score an events table against gold (EVENTS.md section 4)")
     ev.add_argument("--gold", required=True, help="gold JSON Lines file")
-    ev.add_argument("--events", default="processed/events", help="events table folder (default: processed/events)")
+    ev.add_argument(
+        "--events", default="processed/events", help="events table folder (default: processed/events)"
+    )
     ev.add_argument("--json", action="store_true", help="print the figures as JSON")
     ev.set_defaults(func=cmd_eval)
 
     mp = sub.add_parser("map", help="draw the events on a map (PNG)")
-    mp.add_argument("--events", default="processed/events", help="events table folder (default: processed/events)")
+    mp.add_argument(
+        "--events", default="processed/events", help="events table folder (default: processed/events)"
+    )
     mp.add_argument("--out", default="processed/map.png", help="PNG to write (default: processed/map.png)")
     mp.add_argument("--title", default=None)
     mp.set_defaults(func=cmd_map)

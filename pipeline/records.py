@@ -3,6 +3,7 @@
 Plain dataclasses, so each stage can be tested and pickled (to worker
 processes) without spaCy, Prefect or pyarrow in the way.
 """
+
 from __future__ import annotations
 
 import hashlib

@@ -8,6 +8,7 @@ resolution costs.
 
     python scripts/bench_dates.py [--words 200000] [--gold ../shared/gold/dev.jsonl] [INPUT ...]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -18,11 +19,12 @@ import warnings
 from datetime import date, datetime
 from pathlib import Path
 
-from pipeline.dates import resolve_all
-from pipeline.extract import extract
-from pipeline.ingest import read_inputs
+from pipeline.dates import DateResolver
+from pipeline.extractor import Extractor
+from pipeline.io.ingest import read_inputs
 from pipeline.records import Entry
 
+RESOLVER = DateResolver()
 _SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-Z“\"])|\n")
 
 
@@ -45,7 +47,7 @@ def sentences(text: str) -> list[str]:
 
 def bench_module(entries: list[Entry]) -> tuple[int, float]:
     started = time.perf_counter()
-    found = sum(len(resolve_all(e.text, e.month)) for e in entries)
+    found = sum(len(RESOLVER.find(e.text, e.month)) for e in entries)
     return found, time.perf_counter() - started
 
 
@@ -54,7 +56,10 @@ def bench_dateparser(entries: list[Entry]) -> tuple[int, float]:
 
     started, found = time.perf_counter(), 0
     for e in entries:
-        settings = {"RELATIVE_BASE": datetime(e.month.year, e.month.month, 15), "PREFER_DATES_FROM": "current_period"}
+        settings = {
+            "RELATIVE_BASE": datetime(e.month.year, e.month.month, 15),
+            "PREFER_DATES_FROM": "current_period",
+        }
         for s in sentences(e.text):
             found += len(search_dates(s, languages=["en"], settings=settings) or [])
     return found, time.perf_counter() - started
@@ -70,9 +75,12 @@ def gold_accuracy(gold_path: Path, texts: dict[str, Entry]) -> tuple[int, int, i
         entry = texts.get(row["entry_id"])
         if entry is None:
             continue
-        mentions = resolve_all(entry.text, entry.month)
+        mentions = RESOLVER.find(entry.text, entry.month)
         for ev in row["events"]:
-            want = (date.fromisoformat(ev["date"]), date.fromisoformat(ev["date_end"]) if ev["date_end"] else date.fromisoformat(ev["date"]))
+            want = (
+                date.fromisoformat(ev["date"]),
+                date.fromisoformat(ev["date_end"]) if ev["date_end"] else date.fromisoformat(ev["date"]),
+            )
             start = entry.text.find(ev["evidence"])
             if start < 0:
                 continue
@@ -82,7 +90,7 @@ def gold_accuracy(gold_path: Path, texts: dict[str, Entry]) -> tuple[int, int, i
             total += 1
             ours += any(span[0] <= m.start < span[1] and (m.date, m.date_end) == want for m in mentions)
             settings = {"RELATIVE_BASE": datetime(entry.month.year, entry.month.month, 15)}
-            hits = search_dates(entry.text[span[0]:span[1]], languages=["en"], settings=settings) or []
+            hits = search_dates(entry.text[span[0] : span[1]], languages=["en"], settings=settings) or []
             theirs += any(d.date() == want[0] for _, d in hits)
     return total, ours, theirs
 
@@ -90,8 +98,9 @@ def gold_accuracy(gold_path: Path, texts: dict[str, Entry]) -> tuple[int, int, i
 def share_of_full_run(entries: list[Entry]) -> tuple[float, float]:
     """Seconds of date resolution and of the whole extraction over the same entries."""
     _, dates_seconds = bench_module(entries)
+    extractor = Extractor.load()
     started = time.perf_counter()
-    for _ in extract(entries):
+    for _ in extractor.extract(entries):
         pass
     return dates_seconds, time.perf_counter() - started
 
@@ -100,8 +109,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("inputs", nargs="*", default=["raw"])
     parser.add_argument("--words", type=int, default=200_000)
-    parser.add_argument("--gold", default=str(Path(__file__).resolve().parents[2] / "shared" / "gold" / "dev.jsonl"))
-    parser.add_argument("--full-run-words", type=int, default=50_000, help="corpus size for the share-of-run measure")
+    parser.add_argument(
+        "--gold", default=str(Path(__file__).resolve().parents[2] / "shared" / "gold" / "dev.jsonl")
+    )
+    parser.add_argument(
+        "--full-run-words", type=int, default=50_000, help="corpus size for the share-of-run measure"
+    )
     args = parser.parse_args()
     warnings.filterwarnings("ignore")
 
@@ -118,7 +131,10 @@ def main() -> None:
         total, ours, theirs = gold_accuracy(gold, {e.entry_id: e for e in base})
         print(f"gold dates right ({gold.name}): pipeline.dates {ours}/{total}, search_dates {theirs}/{total}")
     dates_s, full_s = share_of_full_run(corpus(base, args.full_run_words))
-    print(f"share of a full extraction ({args.full_run_words} words): dates {dates_s:.2f}s of {full_s:.2f}s = {100 * dates_s / full_s:.1f}%")
+    print(
+        f"share of a full extraction ({args.full_run_words} words): dates {dates_s:.2f}s of "
+        f"{full_s:.2f}s = {100 * dates_s / full_s:.1f}%"
+    )
 
 
 if __name__ == "__main__":

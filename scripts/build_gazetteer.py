@@ -11,6 +11,7 @@ or cities of two million or more, so the ruler does not tag ordinary prose.
 
 Run: python scripts/build_gazetteer.py  (rewrites models/places.jsonl)
 """
+
 from __future__ import annotations
 
 import json
@@ -27,7 +28,10 @@ ALIAS_CITY_POPULATION = 100_000
 BIG_CITY_POPULATION = 2_000_000
 COMMON_WORD_ZIPF = 4.3
 #: generic words ISO 3166-2 appends to subdivision names
-_ADMIN_SUFFIX = re.compile(r"\s+(oblysy|oblast|province|region|state|governorate|department|district|prefecture|county|wilayah|vilayati)$", re.I)
+_ADMIN_SUFFIX = re.compile(
+    r"\s+(oblysy|oblast|province|region|state|governorate|department|district|prefecture|county|wilayah|vilayati)$",
+    re.I,
+)
 _LATIN = re.compile(r"^[A-Z][A-Za-zÀ-ÖØ-öø-ÿ'’\- .]+$")
 
 
@@ -64,7 +68,10 @@ def main() -> None:
                 rows.setdefault(name.strip(), "GPE")
     with OUT.open("w", encoding="utf-8") as out:
         for name in sorted(rows):
-            out.write(json.dumps({"label": rows[name], "pattern": name}, ensure_ascii=False, separators=(",", ":")) + "\n")
+            out.write(
+                json.dumps({"label": rows[name], "pattern": name}, ensure_ascii=False, separators=(",", ":"))
+                + "\n"
+            )
     print(f"{len(rows)} place patterns -> {OUT}")
 
 

@@ -9,6 +9,7 @@ the share with coordinates.
     python scripts/eval_geo.py --entries raw ../shared/data/world_entries.jsonl \
         --gold ../shared/gold/dev.jsonl ../shared/gold/dev-world.jsonl
 """
+
 from __future__ import annotations
 
 import argparse
@@ -16,8 +17,9 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from pipeline.geo import heading_countries, shared_geocoder
-from pipeline.ingest import read_inputs
+from pipeline.events import Lexicon
+from pipeline.geo import Geocoder
+from pipeline.io.ingest import read_inputs
 
 TRUTH = Path(__file__).with_name("geo_truth_dev.tsv")
 
@@ -33,12 +35,12 @@ def main() -> None:
         if line and not line.startswith("#"):
             entry_id, name, iso3 = line.split("\t")
             abroad[(entry_id, name)] = iso3
-    geocoder = shared_geocoder()
+    geocoder = Geocoder.from_models(Lexicon.from_models().places)
     total, right, precision, misplaced = 0, 0, Counter(), []
     for path in args.gold:
         for line in Path(path).read_text(encoding="utf-8").splitlines():
             row = json.loads(line)
-            home = heading_countries(countries[row["entry_id"]])
+            home = geocoder.heading_countries(countries[row["entry_id"]])
             for ev in row["events"]:
                 named = geocoder.countries_named(ev["evidence"])
                 for name in ev["locations"]:
@@ -56,7 +58,10 @@ def main() -> None:
     for level, n in sorted(precision.items(), key=str):
         print(f"precision {level}: {n} = {n / total:.1%}")
     with_coords = sum(n for k, n in precision.items() if k != "unresolved (entry country, 3)")
-    print(f"resolved with coordinates: {with_coords}/{total} = {with_coords / total:.1%} (the rest get the entry country's point)")
+    print(
+        f"resolved with coordinates: {with_coords}/{total} = {with_coords / total:.1%} "
+        f"(the rest get the entry country's point)"
+    )
     for item in misplaced:
         print("misplaced:", item)
 

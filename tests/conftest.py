@@ -1,4 +1,5 @@
 """Shared fixtures: the repo's sample and fixture paths, the parsed pipeline."""
+
 from __future__ import annotations
 
 import os
@@ -12,7 +13,9 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")  # first start on a new machine
+os.environ.setdefault(
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120"
+)  # first start on a new machine
 
 
 @pytest.fixture(scope="session")
@@ -23,3 +26,11 @@ def sample_path() -> Path:
 @pytest.fixture(scope="session")
 def fixtures() -> Path:
     return FIXTURES
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    """The loaded resources of extraction, built once for the whole session."""
+    from pipeline.extractor import Extractor
+
+    return Extractor.load()

@@ -1,9 +1,10 @@
 """The benchmark's corpus builder (the benchmark itself prints figures; it is not a test)."""
+
 from __future__ import annotations
 
 import json
 
-from pipeline.bench import build_corpus
+from pipeline.tools.bench import build_corpus
 
 
 def test_corpus_repeats_entries_with_fresh_ids_up_to_the_word_count(tmp_path, sample_path):

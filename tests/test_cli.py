@@ -1,4 +1,5 @@
 """The command line end to end, through the Prefect flow (no Prefect server configured)."""
+
 from __future__ import annotations
 
 import json
@@ -13,7 +14,9 @@ def test_run_processes_good_records_and_rejects_bad_ones(tmp_path, sample_path, 
     raw = tmp_path / "raw"
     raw.mkdir()
     shutil.copy(sample_path, raw / "kazakhstan.jsonl")
-    (raw / "broken.jsonl").write_text('{"country": "Mali", "month": "2022-13", "text": "x 2 Aug"}\nnot json\n', encoding="utf-8")
+    (raw / "broken.jsonl").write_text(
+        '{"country": "Mali", "month": "2022-13", "text": "x 2 Aug"}\nnot json\n', encoding="utf-8"
+    )
     shutil.copy(fixtures / "crisiswatch_page.html", raw / "page.html")
     out = tmp_path / "processed"
 
@@ -38,9 +41,27 @@ def test_run_processes_good_records_and_rejects_bad_ones(tmp_path, sample_path, 
 
 def test_eval_prints_scores(tmp_path, sample_path, capsys):
     gold = tmp_path / "gold.jsonl"
-    gold.write_text(json.dumps({"entry_id": "kazakhstan-2022-11", "events": [
-        {"type": "election", "alt_types": [], "date": "2022-11-20", "date_end": None, "precision": "day",
-         "actors": ["Kazakhs"], "locations": [], "fatalities": None, "evidence": "Kazakhs 20 Nov headed to polls"}]}) + "\n")
+    gold.write_text(
+        json.dumps(
+            {
+                "entry_id": "kazakhstan-2022-11",
+                "events": [
+                    {
+                        "type": "election",
+                        "alt_types": [],
+                        "date": "2022-11-20",
+                        "date_end": None,
+                        "precision": "day",
+                        "actors": ["Kazakhs"],
+                        "locations": [],
+                        "fatalities": None,
+                        "evidence": "Kazakhs 20 Nov headed to polls",
+                    }
+                ],
+            }
+        )
+        + "\n"
+    )
     out = tmp_path / "processed"
     assert main(["run", str(sample_path), "--out", str(out)]) == 0
     capsys.readouterr()

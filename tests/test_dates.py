@@ -1,4 +1,5 @@
 """The date grammar on CrisisWatch-style sentences (EVENTS.md section 1)."""
+
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -7,54 +8,185 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.dates import DateResolver, month_names, resolve_all
+from pipeline.dates import DateResolver
 
 D = date.fromisoformat
+RESOLVER = DateResolver()  # cheap: a few compiled expressions
+resolve_all = RESOLVER.find
 
 # (entry month, sentence, expected [(text, first day, last day, precision)])
 CASES = [
     # day and month, both orders, all spellings
     ("2022-11", "Kazakhs 20 Nov headed to polls.", [("20 Nov", "2022-11-20", "2022-11-20", "day")]),
-    ("2022-09", "President Tokayev 1 Sept called for snap elections.", [("1 Sept", "2022-09-01", "2022-09-01", "day")]),
-    ("2004-11", "Parliamentary elections were held 28 November amid boycott.", [("28 November", "2004-11-28", "2004-11-28", "day")]),
-    ("2004-08", "On August 21 gunmen attacked convoy near Kandahar.", [("August 21", "2004-08-21", "2004-08-21", "day")]),
+    (
+        "2022-09",
+        "President Tokayev 1 Sept called for snap elections.",
+        [("1 Sept", "2022-09-01", "2022-09-01", "day")],
+    ),
+    (
+        "2004-11",
+        "Parliamentary elections were held 28 November amid boycott.",
+        [("28 November", "2004-11-28", "2004-11-28", "day")],
+    ),
+    (
+        "2004-08",
+        "On August 21 gunmen attacked convoy near Kandahar.",
+        [("August 21", "2004-08-21", "2004-08-21", "day")],
+    ),
     ("2004-08", "Rebels 21st August seized town.", [("21st August", "2004-08-21", "2004-08-21", "day")]),
     ("2022-11", "Court 20 Nov 2022 upheld sentence.", [("20 Nov 2022", "2022-11-20", "2022-11-20", "day")]),
-    ("2004-08", "Ceasefire agreed August 21, 2004 collapsed.", [("August 21, 2004", "2004-08-21", "2004-08-21", "day")]),
-    ("2023-09", "Govt 12 Sept. 2023 announced curfew.", [("12 Sept. 2023", "2023-09-12", "2023-09-12", "day")]),
+    (
+        "2004-08",
+        "Ceasefire agreed August 21, 2004 collapsed.",
+        [("August 21, 2004", "2004-08-21", "2004-08-21", "day")],
+    ),
+    (
+        "2023-09",
+        "Govt 12 Sept. 2023 announced curfew.",
+        [("12 Sept. 2023", "2023-09-12", "2023-09-12", "day")],
+    ),
     # ranges
-    ("2021-01", "Authorities 4-6 Jan arrested four activists.", [("4-6 Jan", "2021-01-04", "2021-01-06", "range")]),
-    ("2021-01", "Tax authorities 15–25 Jan fined groups.", [("15–25 Jan", "2021-01-15", "2021-01-25", "range")]),
-    ("2020-12", "Clashes 30 Nov-2 Dec killed dozens.", [("30 Nov-2 Dec", "2020-11-30", "2020-12-02", "range")]),
-    ("2020-12", "Fighting 28 Dec-3 Jan displaced thousands.", [("28 Dec-3 Jan", "2020-12-28", "2021-01-03", "range")]),
+    (
+        "2021-01",
+        "Authorities 4-6 Jan arrested four activists.",
+        [("4-6 Jan", "2021-01-04", "2021-01-06", "range")],
+    ),
+    (
+        "2021-01",
+        "Tax authorities 15–25 Jan fined groups.",
+        [("15–25 Jan", "2021-01-15", "2021-01-25", "range")],
+    ),
+    (
+        "2020-12",
+        "Clashes 30 Nov-2 Dec killed dozens.",
+        [("30 Nov-2 Dec", "2020-11-30", "2020-12-02", "range")],
+    ),
+    (
+        "2020-12",
+        "Fighting 28 Dec-3 Jan displaced thousands.",
+        [("28 Dec-3 Jan", "2020-12-28", "2021-01-03", "range")],
+    ),
     ("2023-11", "FMs met 7 and 8 Nov in Tokyo.", [("7 and 8 Nov", "2023-11-07", "2023-11-08", "range")]),
-    ("2022-01", "Militants on night of 3-4 Jan raided village.", [("night of 3-4 Jan", "2022-01-03", "2022-01-04", "range")]),
-    ("2004-03", "Minister killed in 21/22 March clashes.", [("21/22 March", "2004-03-21", "2004-03-22", "range")]),
-    ("2004-03", "At donors’ conference in Berlin 31 March / 1 April govt called for aid.", [("31 March / 1 April", "2004-03-31", "2004-04-01", "range")]),
-    ("2004-05", "Marches disrupted by police 3 and 16 May.", [("3", "2004-05-03", "2004-05-03", "day"), ("16 May", "2004-05-16", "2004-05-16", "day")]),
+    (
+        "2022-01",
+        "Militants on night of 3-4 Jan raided village.",
+        [("night of 3-4 Jan", "2022-01-03", "2022-01-04", "range")],
+    ),
+    (
+        "2004-03",
+        "Minister killed in 21/22 March clashes.",
+        [("21/22 March", "2004-03-21", "2004-03-22", "range")],
+    ),
+    (
+        "2004-03",
+        "At donors’ conference in Berlin 31 March / 1 April govt called for aid.",
+        [("31 March / 1 April", "2004-03-31", "2004-04-01", "range")],
+    ),
+    (
+        "2004-05",
+        "Marches disrupted by police 3 and 16 May.",
+        [("3", "2004-05-03", "2004-05-03", "day"), ("16 May", "2004-05-16", "2004-05-16", "day")],
+    ),
     # parts of a month, real month lengths
-    ("2017-10", "Group arrested three policemen early Oct.", [("early Oct", "2017-10-01", "2017-10-10", "part_of_month")]),
-    ("2023-03", "Protests resumed mid-March in capital.", [("mid-March", "2023-03-11", "2023-03-20", "part_of_month")]),
-    ("2024-02", "Fighting intensified late Feb near border.", [("late Feb", "2024-02-21", "2024-02-29", "part_of_month")]),
-    ("2023-02", "Fighting intensified late Feb near border.", [("late Feb", "2023-02-21", "2023-02-28", "part_of_month")]),
-    ("2022-01", "Talks due to resume end of Jan.", [("end of Jan", "2022-01-21", "2022-01-31", "part_of_month")]),
-    ("2014-07", "At least 75 killed mid- to late July in Benghazi.", [("mid- to late July", "2014-07-11", "2014-07-31", "part_of_month")]),
-    ("2021-04", "Clashes erupted late month in north.", [("late month", "2021-04-21", "2021-04-30", "part_of_month")]),
-    ("2021-04", "Clashes continued throughout month.", [("throughout month", "2021-04-01", "2021-04-30", "month")]),
+    (
+        "2017-10",
+        "Group arrested three policemen early Oct.",
+        [("early Oct", "2017-10-01", "2017-10-10", "part_of_month")],
+    ),
+    (
+        "2023-03",
+        "Protests resumed mid-March in capital.",
+        [("mid-March", "2023-03-11", "2023-03-20", "part_of_month")],
+    ),
+    (
+        "2024-02",
+        "Fighting intensified late Feb near border.",
+        [("late Feb", "2024-02-21", "2024-02-29", "part_of_month")],
+    ),
+    (
+        "2023-02",
+        "Fighting intensified late Feb near border.",
+        [("late Feb", "2023-02-21", "2023-02-28", "part_of_month")],
+    ),
+    (
+        "2022-01",
+        "Talks due to resume end of Jan.",
+        [("end of Jan", "2022-01-21", "2022-01-31", "part_of_month")],
+    ),
+    (
+        "2014-07",
+        "At least 75 killed mid- to late July in Benghazi.",
+        [("mid- to late July", "2014-07-11", "2014-07-31", "part_of_month")],
+    ),
+    (
+        "2021-04",
+        "Clashes erupted late month in north.",
+        [("late month", "2021-04-21", "2021-04-30", "part_of_month")],
+    ),
+    (
+        "2021-04",
+        "Clashes continued throughout month.",
+        [("throughout month", "2021-04-01", "2021-04-30", "month")],
+    ),
     # chains
-    ("2022-09", "Officials 27 Sept said 98,000 Russians had arrived; Tokayev same day urged tolerance.", [("27 Sept", "2022-09-27", "2022-09-27", "day"), ("same day", "2022-09-27", "2022-09-27", "day")]),
-    ("2017-10", "Compaoré arrested in Paris 29 Oct, released next day.", [("29 Oct", "2017-10-29", "2017-10-29", "day"), ("next day", "2017-10-30", "2017-10-30", "day")]),
-    ("2017-10", "Bombing 31 Oct; govt following day sacked police chief.", [("31 Oct", "2017-10-31", "2017-10-31", "day"), ("following day", "2017-11-01", "2017-11-01", "day")]),
-    ("2021-06", "Troops retook town 12 June; day after, rebels shelled it.", [("12 June", "2021-06-12", "2021-06-12", "day"), ("day after", "2021-06-13", "2021-06-13", "day")]),
-    ("2021-06", "Talks opened 12 June; two days later delegation walked out.", [("12 June", "2021-06-12", "2021-06-12", "day"), ("two days later", "2021-06-14", "2021-06-14", "day")]),
-    ("2004-02", "Hearings held 23-25 February. Day before hearings began, bomber killed 8.", [("23-25 February", "2004-02-23", "2004-02-25", "range"), ("Day before", "2004-02-22", "2004-02-22", "day")]),
-    ("2021-01", "Parliamentary elections on 10 Jan. Police 6 Jan detained activist. On election day, police detained dozens.", [("10 Jan", "2021-01-10", "2021-01-10", "day"), ("6 Jan", "2021-01-06", "2021-01-06", "day"), ("election day", "2021-01-10", "2021-01-10", "day")]),
+    (
+        "2022-09",
+        "Officials 27 Sept said 98,000 Russians had arrived; Tokayev same day urged tolerance.",
+        [("27 Sept", "2022-09-27", "2022-09-27", "day"), ("same day", "2022-09-27", "2022-09-27", "day")],
+    ),
+    (
+        "2017-10",
+        "Compaoré arrested in Paris 29 Oct, released next day.",
+        [("29 Oct", "2017-10-29", "2017-10-29", "day"), ("next day", "2017-10-30", "2017-10-30", "day")],
+    ),
+    (
+        "2017-10",
+        "Bombing 31 Oct; govt following day sacked police chief.",
+        [("31 Oct", "2017-10-31", "2017-10-31", "day"), ("following day", "2017-11-01", "2017-11-01", "day")],
+    ),
+    (
+        "2021-06",
+        "Troops retook town 12 June; day after, rebels shelled it.",
+        [("12 June", "2021-06-12", "2021-06-12", "day"), ("day after", "2021-06-13", "2021-06-13", "day")],
+    ),
+    (
+        "2021-06",
+        "Talks opened 12 June; two days later delegation walked out.",
+        [
+            ("12 June", "2021-06-12", "2021-06-12", "day"),
+            ("two days later", "2021-06-14", "2021-06-14", "day"),
+        ],
+    ),
+    (
+        "2004-02",
+        "Hearings held 23-25 February. Day before hearings began, bomber killed 8.",
+        [
+            ("23-25 February", "2004-02-23", "2004-02-25", "range"),
+            ("Day before", "2004-02-22", "2004-02-22", "day"),
+        ],
+    ),
+    (
+        "2021-01",
+        (
+            "Parliamentary elections on 10 Jan. Police 6 Jan detained activist. On "
+            "election day, police detained dozens."
+        ),
+        [
+            ("10 Jan", "2021-01-10", "2021-01-10", "day"),
+            ("6 Jan", "2021-01-06", "2021-01-06", "day"),
+            ("election day", "2021-01-10", "2021-01-10", "day"),
+        ],
+    ),
     # the year rule, and an explicit year winning
     ("2021-01", "Opposition 10 Dec announced boycott.", [("10 Dec", "2020-12-10", "2020-12-10", "day")]),
     ("2020-12", "Campaign due to run until 9 Jan.", [("9 Jan", "2021-01-09", "2021-01-09", "day")]),
     ("2021-01", "Court on 10 Dec 2019 convicted him.", [("10 Dec 2019", "2019-12-10", "2019-12-10", "day")]),
     # month and year mentions, marked as such
-    ("2020-09", "Court upheld April sentence; hearing set for Jan.", [("April", "2020-04-01", "2020-04-30", "month"), ("Jan", "2021-01-01", "2021-01-31", "month")]),
+    (
+        "2020-09",
+        "Court upheld April sentence; hearing set for Jan.",
+        [("April", "2020-04-01", "2020-04-30", "month"), ("Jan", "2021-01-01", "2021-01-31", "month")],
+    ),
     ("2020-11", "Elections set for Jan 2021.", [("Jan 2021", "2021-01-01", "2021-01-31", "month")]),
     ("2022-09", "Polls due early 2023.", [("early 2023", "2023-01-01", "2023-12-31", "year")]),
     ("2022-08", "Deadliest attack since 2015.", [("2015", "2015-01-01", "2015-12-31", "year")]),
@@ -74,7 +206,10 @@ NOT_DATES = [
 
 @pytest.mark.parametrize("month, sentence, expected", CASES, ids=[c[1][:40] for c in CASES])
 def test_resolves_crisiswatch_date_forms(month, sentence, expected):
-    got = [(m.text, m.date.isoformat(), m.date_end.isoformat(), m.precision) for m in resolve_all(sentence, D(month + "-01"))]
+    got = [
+        (m.text, m.date.isoformat(), m.date_end.isoformat(), m.precision)
+        for m in resolve_all(sentence, D(month + "-01"))
+    ]
     assert got == expected
 
 
@@ -86,7 +221,7 @@ def test_numbers_that_are_not_dates(sentence):
 def test_offsets_point_at_the_expression():
     text = "Kazakhs 20 Nov headed to polls; OSCE same day criticised vote."
     for m in resolve_all(text, D("2022-11-01")):
-        assert text[m.start:m.end] == m.text
+        assert text[m.start : m.end] == m.text
 
 
 def test_numeric_dates_go_to_the_dateparser_fallback():
@@ -99,7 +234,7 @@ def test_a_relative_date_with_nothing_before_it_is_left_out():
 
 
 months = st.dates(min_value=date(2003, 1, 1), max_value=date(2030, 12, 1)).map(lambda d: d.replace(day=1))
-spelling = st.sampled_from(month_names())
+spelling = st.sampled_from(RESOLVER.month_names)
 
 
 @settings(max_examples=300, deadline=None)
@@ -112,7 +247,14 @@ def test_a_day_month_lands_within_six_months_of_the_entry(entry, day, month):
 
 
 @settings(max_examples=300, deadline=None)
-@given(entry=months, a=st.integers(1, 31), b=st.integers(1, 31), m1=spelling, m2=spelling, sep=st.sampled_from(["-", "–", " / "]))
+@given(
+    entry=months,
+    a=st.integers(1, 31),
+    b=st.integers(1, 31),
+    m1=spelling,
+    m2=spelling,
+    sep=st.sampled_from(["-", "–", " / "]),
+)
 def test_ranges_never_end_before_they_start(entry, a, b, m1, m2, sep):
     for text in (f"Clashes {a}{sep}{b} {m1} killed dozens.", f"Talks {a} {m1}{sep}{b} {m2} stalled."):
         for m in resolve_all(text, entry):
@@ -121,9 +263,38 @@ def test_ranges_never_end_before_they_start(entry, a, b, m1, m2, sep):
 
 
 @settings(max_examples=200, deadline=None)
-@given(entry=months, words=st.lists(st.sampled_from(
-    ["20", "Nov", "late", "mid-", "early", "same day", "next day", "4-6", "Jan", "31", "Feb", "2021", "and", "in", "killed", "since", "–", "/", "30", "Sept", "two days later"]
-), min_size=1, max_size=12))
+@given(
+    entry=months,
+    words=st.lists(
+        st.sampled_from(
+            [
+                "20",
+                "Nov",
+                "late",
+                "mid-",
+                "early",
+                "same day",
+                "next day",
+                "4-6",
+                "Jan",
+                "31",
+                "Feb",
+                "2021",
+                "and",
+                "in",
+                "killed",
+                "since",
+                "–",
+                "/",
+                "30",
+                "Sept",
+                "two days later",
+            ]
+        ),
+        min_size=1,
+        max_size=12,
+    ),
+)
 def test_every_resolved_date_is_a_real_calendar_day(entry, words):
     for m in DateResolver().find(" ".join(words), entry):
         assert isinstance(m.date, date) and isinstance(m.date_end, date)

@@ -1,19 +1,37 @@
 """Eval's arithmetic on a small hand-made case (EVENTS.md section 4)."""
+
 from __future__ import annotations
 
 import pytest
 
-from pipeline.evaluate import evaluate
+from pipeline.tools.evaluate import evaluate
 
 
 def gold_event(type_, date, **kw):
-    return {"type": type_, "alt_types": kw.get("alt", []), "date": date, "date_end": kw.get("end"), "precision": "day",
-            "actors": kw.get("actors", []), "locations": kw.get("locations", []), "fatalities": kw.get("fatalities"), "evidence": kw.get("evidence", "")}
+    return {
+        "type": type_,
+        "alt_types": kw.get("alt", []),
+        "date": date,
+        "date_end": kw.get("end"),
+        "precision": "day",
+        "actors": kw.get("actors", []),
+        "locations": kw.get("locations", []),
+        "fatalities": kw.get("fatalities"),
+        "evidence": kw.get("evidence", ""),
+    }
 
 
 def pred_event(type_, date, **kw):
-    return {"type": type_, "date": date, "date_end": kw.get("end", date), "precision": kw.get("precision", "day"),
-            "actors": kw.get("actors", []), "locations": kw.get("locations", []), "fatalities": kw.get("fatalities"), "evidence": kw.get("evidence", "")}
+    return {
+        "type": type_,
+        "date": date,
+        "date_end": kw.get("end", date),
+        "precision": kw.get("precision", "day"),
+        "actors": kw.get("actors", []),
+        "locations": kw.get("locations", []),
+        "fatalities": kw.get("fatalities"),
+        "evidence": kw.get("evidence", ""),
+    }
 
 
 @pytest.fixture
@@ -21,14 +39,22 @@ def report():
     gold = {
         "e1": [
             gold_event("protest", "2021-01-02", actors=["Protesters"], locations=["Zhanaozen"]),
-            gold_event("statement", "2021-01-05", alt=["military"], actors=["Kassym-Jomart Tokayev", "CSTO"], locations=["capital Nur-Sultan"]),
+            gold_event(
+                "statement",
+                "2021-01-05",
+                alt=["military"],
+                actors=["Kassym-Jomart Tokayev", "CSTO"],
+                locations=["capital Nur-Sultan"],
+            ),
             gold_event("attack", "2021-01-07", fatalities=12, locations=["Almaty"]),
             gold_event("summit", "2021-01-10", end="2021-01-12"),
         ]
     }
     predicted = {
         "e1": [
-            pred_event("protest", "2021-01-02", actors=["protesters", "police"], locations=["Zhanaozen city"]),
+            pred_event(
+                "protest", "2021-01-02", actors=["protesters", "police"], locations=["Zhanaozen city"]
+            ),
             pred_event("military", "2021-01-05", actors=["Tokayev"], locations=["Nur-Sultan"]),
             pred_event("attack", "2021-01-07", fatalities=10, locations=["Almaty", "Shymkent"]),
             pred_event("summit", "2021-01-10", end="2021-01-11"),  # wrong end of a gold range

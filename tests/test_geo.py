@@ -1,15 +1,16 @@
 """Offline geocoding of event locations, on places of several continents."""
+
 from __future__ import annotations
 
 import pytest
 
-from pipeline.geo import Geocoder, country_iso3, heading_countries, place_events
+from pipeline.geo import Geocoder
 from pipeline.records import Event
 
 
 @pytest.fixture(scope="module")
-def geo() -> Geocoder:
-    return Geocoder()
+def geo(extractor) -> Geocoder:
+    return extractor.geocoder
 
 
 @pytest.mark.parametrize(
@@ -36,7 +37,7 @@ def geo() -> Geocoder:
     ],
 )
 def test_resolves_in_the_entry_country_first(geo, name, home, iso3, precision):
-    place = geo.resolve(name, heading_countries(home))
+    place = geo.resolve(name, geo.heading_countries(home))
     if iso3 is None:
         assert place is None
     else:
@@ -62,19 +63,31 @@ def test_a_country_the_sentence_names_is_searched_next(geo):
     assert "RUS" in geo.countries_named("After bilateral summit in Russian city of Sochi 17 Sept")
 
 
-def test_composite_headings():
-    assert country_iso3("Israel/Palestine") == "ISR"
-    assert heading_countries("Israel/Palestine") == ("ISR", "PSE")
-    assert country_iso3("Russia (Internal)") == "RUS"
-    assert country_iso3("Armenian-Azerbaijani Conflict") == "AZE"
-    assert country_iso3("Sahel") is None
-    assert country_iso3("Kazakhstan") == "KAZ"
+def test_composite_headings(geo):
+    assert geo.country_iso3("Israel/Palestine") == "ISR"
+    assert geo.heading_countries("Israel/Palestine") == ("ISR", "PSE")
+    assert geo.country_iso3("Russia (Internal)") == "RUS"
+    assert geo.country_iso3("Armenian-Azerbaijani Conflict") == "AZE"
+    assert geo.country_iso3("Sahel") is None
+    assert geo.country_iso3("Kazakhstan") == "KAZ"
 
 
 def test_event_point_is_its_most_precise_place(geo):
-    ev = Event("e", "attack", None, None, "day", "2 Oct", "Militants attacked Djibo, Soum province", 0, 10, "attacked", locations=["Soum province", "Djibo"])
+    ev = Event(
+        "e",
+        "attack",
+        None,
+        None,
+        "day",
+        "2 Oct",
+        "Militants attacked Djibo, Soum province",
+        0,
+        10,
+        "attacked",
+        locations=["Soum province", "Djibo"],
+    )
     undated = Event("e", "statement", None, None, "day", "3 Oct", "Govt said", 0, 5, "said")
-    place_events("Burkina Faso", [ev, undated], geo)
+    geo.place_events("Burkina Faso", [ev, undated])
     assert ev.geo_precision == 1 and ev.admin1 == "Sahel"
     assert {p["matched"] for p in ev.places} == {"Djibo", "Soum"}
     assert undated.geo_precision == 3 and undated.places == [] and undated.latitude is not None
@@ -84,14 +97,16 @@ def test_map_draws_the_events_with_coordinates(tmp_path):
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from pipeline.mapping import draw_map
+    from pipeline.tools.mapping import draw_map
 
-    table = pa.table({
-        "event_type": ["attack", "summit", "protest"],
-        "latitude": [12.37, 51.17, None],
-        "longitude": [-1.53, 71.45, None],
-        "geo_precision": pa.array([1, 1, None], pa.int8()),
-    })
+    table = pa.table(
+        {
+            "event_type": ["attack", "summit", "protest"],
+            "latitude": [12.37, 51.17, None],
+            "longitude": [-1.53, 71.45, None],
+            "geo_precision": pa.array([1, 1, None], pa.int8()),
+        }
+    )
     (tmp_path / "events").mkdir()
     pq.write_table(table, tmp_path / "events" / "events.parquet")
     out = tmp_path / "map.png"

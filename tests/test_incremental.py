@@ -1,4 +1,5 @@
 """Incremental, idempotent, crash-safe runs on one output folder."""
+
 from __future__ import annotations
 
 import json
@@ -13,7 +14,7 @@ import pandas as pd
 import pytest
 
 from pipeline.cli import main
-from pipeline.store import FolderBusy, OutputLock
+from pipeline.io.store import FolderBusy, OutputLock
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,17 +29,26 @@ def sample_rows(sample_path: Path) -> list[dict]:
 
 
 def content(out: Path) -> tuple[list[dict], list[dict]]:
-    """Both tables' rows in a canonical order, without the run's time stamp and the file an entry was first read from."""
+    """Both tables' rows in a canonical order, without the run's time stamp and the file an entry was first
+    read from.
+    """
     events = pd.read_parquet(out / "events").sort_values("event_id")
-    entries = pd.read_parquet(out / "entries").drop(columns=["processed_at", "source"]).sort_values("entry_id")
-    as_rows = lambda df: json.loads(df.to_json(orient="records", date_format="iso", default_handler=str))
+    entries = (
+        pd.read_parquet(out / "entries").drop(columns=["processed_at", "source"]).sort_values("entry_id")
+    )
+
+    def as_rows(df):
+        return json.loads(df.to_json(orient="records", date_format="iso", default_handler=str))
+
     return as_rows(events), as_rows(entries)
 
 
 def test_second_run_does_nothing_and_changes_nothing(tmp_path, sample_path, capsys):
     out = tmp_path / "out"
     assert main(["run", str(sample_path), "--out", str(out)]) == 0
-    first = {p: p.read_bytes() for p in (out / "events" / "events.parquet", out / "entries" / "entries.parquet")}
+    first = {
+        p: p.read_bytes() for p in (out / "events" / "events.parquet", out / "entries" / "entries.parquet")
+    }
     capsys.readouterr()
     assert main(["run", str(sample_path), "--out", str(out)]) == 0
     assert "extracted: 0" in capsys.readouterr().out
@@ -55,9 +65,13 @@ def test_changed_entry_is_replaced_and_prune_drops_the_missing(tmp_path, sample_
     after = pd.read_parquet(out / "events")
     assert after.event_id.is_unique and len(after) == len(before)
     changed = after[after.entry_id == rows[0]["entry_id"]]
-    assert "2023-11-10" in set(changed.event_date.astype(str)) and "2023-11-09" not in set(changed.event_date.astype(str))
+    assert "2023-11-10" in set(changed.event_date.astype(str)) and "2023-11-09" not in set(
+        changed.event_date.astype(str)
+    )
     untouched = rows[1]["entry_id"]
-    assert set(after[after.entry_id == untouched].event_id) == set(before[before.entry_id == untouched].event_id)
+    assert set(after[after.entry_id == untouched].event_id) == set(
+        before[before.entry_id == untouched].event_id
+    )
     assert after.entry_id.nunique() == 10  # the missing entry is kept without --prune
     assert main(["run", str(tmp_path / "b.jsonl"), "--out", str(out), "--prune"]) == 0
     assert pd.read_parquet(out / "events").entry_id.nunique() == 9
@@ -94,8 +108,13 @@ def test_a_run_killed_mid_write_leaves_the_old_table_and_the_next_run_completes(
     big = write_entries(tmp_path / "big.jsonl", more)
 
     env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PREFECT_LOGGING_LEVEL": "WARNING"}
-    proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "run", str(big), "--out", str(out), "--batch-size", "4"],
-                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "pipeline.cli", "run", str(big), "--out", str(out), "--batch-size", "4"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and not list((out / "events").glob(".events.parquet.tmp-*")):
         time.sleep(0.05)

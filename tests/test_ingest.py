@@ -1,4 +1,5 @@
 """Every input format, and every kind of bad input named in the issue."""
+
 from __future__ import annotations
 
 import json
@@ -7,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.ingest import read_inputs, slugify
+from pipeline.io.ingest import read_inputs, slugify
 
 TEXT = "Kazakhs 20 Nov headed to polls; police detained protesters in Almaty city."
 
@@ -35,20 +36,45 @@ def test_sample_reads_all_ten_entries(sample_path):
 
 
 def test_jsonl_keeps_optional_fields_and_ignores_others(tmp_path):
-    path = write(tmp_path / "a.jsonl", jsonl({"country": "Mali", "month": "2022-08", "text": TEXT, "trend": "Deteriorated", "url": "https://x", "extra": 1}))
+    path = write(
+        tmp_path / "a.jsonl",
+        jsonl(
+            {
+                "country": "Mali",
+                "month": "2022-08",
+                "text": TEXT,
+                "trend": "Deteriorated",
+                "url": "https://x",
+                "extra": 1,
+            }
+        ),
+    )
     (entry,) = read_inputs([path]).entries
-    assert (entry.country, entry.month, entry.trend, entry.url) == ("Mali", date(2022, 8, 1), "deteriorated", "https://x")
+    assert (entry.country, entry.month, entry.trend, entry.url) == (
+        "Mali",
+        date(2022, 8, 1),
+        "deteriorated",
+        "https://x",
+    )
     assert entry.entry_id == "mali-2022-08"
 
 
 def test_generated_ids_get_a_suffix_for_a_second_entry_of_the_same_month(tmp_path):
     rec = {"country": "Israel/Palestine", "month": "2004-02", "text": TEXT}
     path = write(tmp_path / "a.jsonl", jsonl(rec, rec, {**rec, "entry_id": "given-id"}))
-    assert [e.entry_id for e in read_inputs([path]).entries] == ["israel-palestine-2004-02", "israel-palestine-2004-02-2", "given-id"]
+    assert [e.entry_id for e in read_inputs([path]).entries] == [
+        "israel-palestine-2004-02",
+        "israel-palestine-2004-02-2",
+        "given-id",
+    ]
 
 
 def test_csv_with_quoted_multiline_text(tmp_path):
-    path = write(tmp_path / "a.csv", 'country,month,text,title\nMali,2022-08,"Line one 7 Aug.\nLine two, with comma.",T\nNiger,2023-07,"Coup 26 July.",\n')
+    path = write(
+        tmp_path / "a.csv",
+        'country,month,text,title\nMali,2022-08,"Line one 7 Aug.\nLine two, with comma.",T\n'
+        'Niger,2023-07,"Coup 26 July.",\n',
+    )
     got = read_inputs([path])
     assert [e.country for e in got.entries] == ["Mali", "Niger"]
     assert got.entries[0].text == "Line one 7 Aug.\nLine two, with comma."
@@ -59,13 +85,20 @@ def test_txt_folder_layout(tmp_path):
     write(tmp_path / "entries" / "burkina-faso" / "2017-10.txt", "Assailants attacked Djibo 2 Oct.")
     write(tmp_path / "entries" / "Kazakhstan" / "2022-11.txt", TEXT)
     got = read_inputs([tmp_path / "entries"])
-    assert sorted((e.country, e.month.isoformat()) for e in got.entries) == [("Burkina Faso", "2017-10-01"), ("Kazakhstan", "2022-11-01")]
+    assert sorted((e.country, e.month.isoformat()) for e in got.entries) == [
+        ("Burkina Faso", "2017-10-01"),
+        ("Kazakhstan", "2022-11-01"),
+    ]
 
 
 def test_saved_crisiswatch_html_page(fixtures):
     got = read_inputs([fixtures / "crisiswatch_page.html"])
     burkina, kazakhstan = got.entries
-    assert (burkina.country, burkina.month, burkina.trend) == ("Burkina Faso", date(2017, 10, 1), "deteriorated")
+    assert (burkina.country, burkina.month, burkina.trend) == (
+        "Burkina Faso",
+        date(2017, 10, 1),
+        "deteriorated",
+    )
     assert burkina.title == "Attacks continued in north against security forces and civilians."
     assert "Nassoumbou 2 Oct" in burkina.text and burkina.url.startswith("https://")
     assert (kazakhstan.trend, kazakhstan.month) == ("unchanged", date(2022, 11, 1))
@@ -84,9 +117,21 @@ def test_mixed_inputs_in_one_call(tmp_path, sample_path, fixtures):
     [
         ("empty.jsonl", "", "empty file"),
         ("bad.jsonl", '{"country": "Mali", "month": "2022-08", "text": "x"\n', "malformed JSON"),
-        ("month13.jsonl", jsonl({"country": "Mali", "month": "2022-13", "text": TEXT}), "month '2022-13' is not YYYY-MM"),
-        ("words.jsonl", jsonl({"country": "Mali", "month": "Nov 2022", "text": TEXT}), "month 'Nov 2022' is not YYYY-MM"),
-        ("blank.jsonl", jsonl({"country": "Mali", "month": "2022-08", "text": "   "}), "missing or empty field(s): text"),
+        (
+            "month13.jsonl",
+            jsonl({"country": "Mali", "month": "2022-13", "text": TEXT}),
+            "month '2022-13' is not YYYY-MM",
+        ),
+        (
+            "words.jsonl",
+            jsonl({"country": "Mali", "month": "Nov 2022", "text": TEXT}),
+            "month 'Nov 2022' is not YYYY-MM",
+        ),
+        (
+            "blank.jsonl",
+            jsonl({"country": "Mali", "month": "2022-08", "text": "   "}),
+            "missing or empty field(s): text",
+        ),
         ("nocol.csv", "country,text\nMali,Some text\n", "CSV lacks required column(s): month"),
         ("array.jsonl", "[1, 2]\n", "expected an object"),
     ],
@@ -102,7 +147,11 @@ def test_bad_input_is_rejected_with_file_line_and_reason(tmp_path, name, content
 
 
 def test_malformed_line_does_not_sink_its_neighbours(tmp_path):
-    lines = jsonl({"country": "Mali", "month": "2022-08", "text": TEXT}) + "{oops\n" + jsonl({"country": "Chad", "month": "2022-08", "text": TEXT})
+    lines = (
+        jsonl({"country": "Mali", "month": "2022-08", "text": TEXT})
+        + "{oops\n"
+        + jsonl({"country": "Chad", "month": "2022-08", "text": TEXT})
+    )
     got = read_inputs([write(tmp_path / "a.jsonl", lines)])
     assert [e.country for e in got.entries] == ["Mali", "Chad"]
     (reject,) = got.rejects

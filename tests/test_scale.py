@@ -1,4 +1,5 @@
 """Scheduling, and the same output on worker processes and a Dask cluster as in one process."""
+
 from __future__ import annotations
 
 import json
@@ -6,14 +7,13 @@ from pathlib import Path
 
 import pandas as pd
 import yaml
-
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 from prefect.settings import get_current_settings
 from prefect.task_runners import ProcessPoolTaskRunner
 
-from flows.extract_flow import extract_rows, is_local_cluster, nightly_deployment, run, shared_api
-from pipeline.ingest import read_inputs
+from flows.extract_flow import is_local_cluster, nightly_deployment, run, shared_api
+from pipeline.io.ingest import read_inputs
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -39,30 +39,26 @@ def test_prefect_yaml_deploys_the_flow():
     assert nightly["schedules"][0]["cron"] == "0 2 * * *"
 
 
-def test_a_failing_entry_becomes_a_reject_not_a_failed_batch(sample_path, monkeypatch):
-    import flows.extract_flow as flow_module
-
+def test_a_failing_entry_becomes_a_reject_not_a_failed_batch(sample_path, monkeypatch, extractor):
     entries = read_inputs([sample_path]).entries[:3]
-    real = flow_module.extract
+    real = extractor.extract
 
     def flaky(batch):
         if any(e.entry_id == entries[1].entry_id for e in batch):
             raise RuntimeError("model crashed")
         return real(batch)
 
-    monkeypatch.setattr(flow_module, "extract", flaky)
-    result = extract_rows(entries)
+    monkeypatch.setattr(extractor, "extract", flaky)
+    result = extractor.rows(entries)
     assert [entry_id for entry_id, _ in result.done] == [entries[0].entry_id, entries[2].entry_id]
     assert set(result.events.column("entry_id").to_pylist()) == {entries[0].entry_id, entries[2].entry_id}
     (reject,) = result.rejects
     assert "extraction failed: RuntimeError: model crashed" in reject.reason and reject.line == 2
 
 
-def test_entries_done_before_a_failure_are_not_extracted_again(sample_path, monkeypatch):
-    import flows.extract_flow as flow_module
-
+def test_entries_done_before_a_failure_are_not_extracted_again(sample_path, monkeypatch, extractor):
     entries = read_inputs([sample_path]).entries[:4]
-    real, seen = flow_module.extract, []
+    real, seen = extractor.extract, []
 
     def failing_at_third(batch):
         for item in real(batch):
@@ -71,9 +67,13 @@ def test_entries_done_before_a_failure_are_not_extracted_again(sample_path, monk
             seen.append(item.entry.entry_id)
             yield item
 
-    monkeypatch.setattr(flow_module, "extract", failing_at_third)
-    result = extract_rows(entries)
-    assert [entry_id for entry_id, _ in result.done] == [entries[0].entry_id, entries[1].entry_id, entries[3].entry_id]
+    monkeypatch.setattr(extractor, "extract", failing_at_third)
+    result = extractor.rows(entries)
+    assert [entry_id for entry_id, _ in result.done] == [
+        entries[0].entry_id,
+        entries[1].entry_id,
+        entries[3].entry_id,
+    ]
     assert seen == [entries[0].entry_id, entries[1].entry_id, entries[3].entry_id]
     assert "RuntimeError: bad parse" in result.rejects[0].reason
 
@@ -107,7 +107,9 @@ def ask_workers() -> list[str | None]:
 
 
 def test_worker_processes_report_to_this_process_api_not_servers_of_their_own():
-    """Without an API address a worker starts a temporary Prefect server of its own (7 s and a busy process each)."""
+    """Without an API address a worker starts a temporary Prefect server of its own (7 s and a busy process
+    each).
+    """
     from prefect.server.api.server import SubprocessASGIServer
 
     with shared_api(True):

@@ -1,4 +1,5 @@
 """The two tables: every documented column present, proper dtypes in pandas."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -7,20 +8,16 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline import schema, store
-from pipeline.extract import extract
-from pipeline.ingest import read_inputs
+from pipeline.io import schema, store
+from pipeline.io.ingest import read_inputs
 
 
 @pytest.fixture(scope="module")
-def written(tmp_path_factory, sample_path):
+def written(tmp_path_factory, sample_path, extractor):
     out = tmp_path_factory.mktemp("processed")
-    entry_rows, event_rows = [], []
-    for result in extract(read_inputs([sample_path]).entries):
-        event_rows += store.event_rows(result.entry, result.events, "KAZ")
-        entry_rows.append(store.entry_row(result.entry, len(result.events), "KAZ"))
-    store.write_table(event_rows, schema.EVENTS, out / store.EVENTS_FILE)
-    store.write_table(entry_rows, schema.ENTRIES, out / store.ENTRIES_FILE)
+    rows = extractor.rows(read_inputs([sample_path]).entries)
+    store.write_table(rows.events.to_pylist(), schema.EVENTS, out / store.EVENTS_FILE)
+    store.write_table(rows.entries.to_pylist(), schema.ENTRIES, out / store.ENTRIES_FILE)
     return out
 
 
@@ -33,19 +30,51 @@ def test_every_column_is_documented():
 def test_events_table_has_the_schema_and_pandas_dtypes(written):
     assert pq.read_schema(written / "events" / "events.parquet").names == schema.EVENTS.names
     events = pd.read_parquet(written / "events")
-    assert len(events) > 40 and set(events.entry_id) == {f"kazakhstan-{m}" for m in ("2023-11", "2022-11", "2022-09", "2022-06", "2022-01", "2021-02", "2021-01", "2020-12", "2020-11", "2020-09")}
+    assert len(events) > 40 and set(events.entry_id) == {
+        f"kazakhstan-{m}"
+        for m in (
+            "2023-11",
+            "2022-11",
+            "2022-09",
+            "2022-06",
+            "2022-01",
+            "2021-02",
+            "2021-01",
+            "2020-12",
+            "2020-11",
+            "2020-09",
+        )
+    }
     assert isinstance(events.event_date.dropna().iloc[0], dt.date)
     assert list(events.actors.iloc[0]) == list(events.actors.iloc[0])  # list-like cells
     assert events.fatalities.dtype.name in ("Int32", "float64", "int32", "object")
     assert events.event_id.is_unique
-    assert events.event_type.isin(["protest", "riot", "armed_clash", "attack", "detention", "trial", "election", "summit", "agreement", "legislation", "appointment", "statement", "sanction", "military", "displacement"]).all()
+    assert events.event_type.isin(
+        [
+            "protest",
+            "riot",
+            "armed_clash",
+            "attack",
+            "detention",
+            "trial",
+            "election",
+            "summit",
+            "agreement",
+            "legislation",
+            "appointment",
+            "statement",
+            "sanction",
+            "military",
+            "displacement",
+        ]
+    ).all()
 
 
 def test_evidence_offsets_point_into_the_entry_text(written):
     events = pd.read_parquet(written / "events")
     entries = pd.read_parquet(written / "entries").set_index("entry_id")
     for row in events.itertuples():
-        assert entries.loc[row.entry_id, "text"][row.char_start: row.char_end] == row.evidence
+        assert entries.loc[row.entry_id, "text"][row.char_start : row.char_end] == row.evidence
 
 
 def test_entries_table(written):

@@ -3,6 +3,7 @@
 The writer (pipeline.store), the README's column table (`crisis-events
 columns`) and the tests all read these schemas; nothing else defines a column.
 """
+
 from __future__ import annotations
 
 import pyarrow as pa
@@ -27,28 +28,74 @@ PLACE = pa.struct(
 
 EVENTS = pa.schema(
     [
-        _field("event_id", pa.string(), "Stable id: hash of entry_id, type, dates and evidence offsets; the same on every re-run.", False),
+        _field(
+            "event_id",
+            pa.string(),
+            "Stable id: hash of entry_id, type, dates and evidence offsets; the same on every re-run.",
+            False,
+        ),
         _field("entry_id", pa.string(), "The entry the event comes from (joins processed/entries).", False),
         _field("country", pa.string(), "The entry's country heading as CrisisWatch writes it."),
-        _field("iso3", pa.string(), "ISO 3166-1 alpha-3 code of the entry's country (composite headings: see README)."),
+        _field(
+            "iso3",
+            pa.string(),
+            "ISO 3166-1 alpha-3 code of the entry's country (composite headings: see README).",
+        ),
         _field("entry_month", pa.date32(), "First day of the entry's month."),
-        _field("event_type", pa.string(), "One of the 15 types of EVENTS.md section 2 (protest, attack, detention, ...).", False),
+        _field(
+            "event_type",
+            pa.string(),
+            "One of the 15 types of EVENTS.md section 2 (protest, attack, detention, ...).",
+            False,
+        ),
         _field("plover", pa.string(), "PLOVER event category matching event_type, where one exists."),
         _field("acled_event_type", pa.string(), "ACLED event type matching event_type, where one exists."),
         _field("event_date", pa.date32(), "First day of the event (null when the text gives no date)."),
         _field("event_date_end", pa.date32(), "Last day of the event; equals event_date for a single day."),
-        _field("date_precision", pa.string(), "day, range, part_of_month, month, year or none; only the first three are gold-comparable."),
-        _field("date_text", pa.string(), "The date expression as written (\"20 Nov\", \"same day\")."),
-        _field("trigger", pa.string(), "The word or phrase that signals the event (\"detained\", \"headed to polls\")."),
+        _field(
+            "date_precision",
+            pa.string(),
+            "day, range, part_of_month, month, year or none; only the first three are gold-comparable.",
+        ),
+        _field("date_text", pa.string(), 'The date expression as written ("20 Nov", "same day").'),
+        _field(
+            "trigger",
+            pa.string(),
+            'The word or phrase that signals the event ("detained", "headed to polls").',
+        ),
         _field("actors", pa.list_(pa.string()), "Who did it and to whom, as written, titles removed."),
         _field("locations", pa.list_(pa.string()), "Named places where it happened, as written."),
         _field("latitude", pa.float64(), "Latitude of the most precise resolved location (WGS84)."),
         _field("longitude", pa.float64(), "Longitude of the most precise resolved location (WGS84)."),
-        _field("admin1", pa.string(), "First-level administrative region of the most precise resolved location."),
-        _field("geo_precision", pa.int8(), "1 town or city, 2 region, 3 country (as ACLED's geo_precision); the entry's country when no place resolved."),
-        _field("places", pa.list_(PLACE), "Every resolved location: name as written, matched gazetteer name, geonameid, iso3, admin1, latitude, longitude, geo_precision."),
-        _field("fatalities", pa.int32(), "Deaths the text states for this event; null when none is stated or it is vague (\"dozens\")."),
-        _field("fatalities_qualifier", pa.string(), "How the count was qualified: exact, at_least, over, up_to, around."),
+        _field(
+            "admin1", pa.string(), "First-level administrative region of the most precise resolved location."
+        ),
+        _field(
+            "geo_precision",
+            pa.int8(),
+            (
+                "1 town or city, 2 region, 3 country (as ACLED's geo_precision); the "
+                "entry's country when no place resolved."
+            ),
+        ),
+        _field(
+            "places",
+            pa.list_(PLACE),
+            (
+                "Every resolved location: name as written, matched gazetteer name, geonameid, iso3, "
+                "admin1, latitude, longitude, geo_precision."
+            ),
+        ),
+        _field(
+            "fatalities",
+            pa.int32(),
+            'Deaths the text states for this event; null when none is stated or it is vague ("dozens").',
+        ),
+        _field(
+            "fatalities_qualifier",
+            pa.string(),
+            "How the count was qualified: exact, at_least, over, up_to, around.",
+        ),
         _field("evidence", pa.string(), "The clause or sentence that states the event.", False),
         _field("char_start", pa.int32(), "Offset of the evidence's first character in the entry text."),
         _field("char_end", pa.int32(), "Offset just past the evidence's last character in the entry text."),
@@ -59,15 +106,31 @@ EVENTS = pa.schema(
 
 ENTRIES = pa.schema(
     [
-        _field("entry_id", pa.string(), "Given id, else <country-slug>-<YYYY-MM> with -2, -3 ... for repeats.", False),
+        _field(
+            "entry_id",
+            pa.string(),
+            "Given id, else <country-slug>-<YYYY-MM> with -2, -3 ... for repeats.",
+            False,
+        ),
         _field("country", pa.string(), "Country heading as written."),
-        _field("iso3", pa.string(), "ISO 3166-1 alpha-3 code of the country (composite headings: see README)."),
+        _field(
+            "iso3", pa.string(), "ISO 3166-1 alpha-3 code of the country (composite headings: see README)."
+        ),
         _field("month", pa.date32(), "First day of the entry's month."),
         _field("title", pa.string(), "The entry's summary line, where the input has one."),
-        _field("trend", pa.string(), "CrisisWatch's trend arrow: deteriorated, improved, unchanged, conflict-risk-alert, resolution-opportunity."),
+        _field(
+            "trend",
+            pa.string(),
+            (
+                "CrisisWatch's trend arrow: deteriorated, improved, unchanged, "
+                "conflict-risk-alert, resolution-opportunity."
+            ),
+        ),
         _field("url", pa.string(), "Where the entry was published, if given."),
         _field("text", pa.string(), "The entry's text as read."),
-        _field("content_hash", pa.string(), "Hash of country, month and text: what the incremental run compares."),
+        _field(
+            "content_hash", pa.string(), "Hash of country, month and text: what the incremental run compares."
+        ),
         _field("n_events", pa.int32(), "Events extracted from this entry."),
         _field("source", pa.string(), "File (and line) the entry was read from when it was last extracted."),
         _field("processed_at", pa.timestamp("us", tz="UTC"), "When this entry was extracted."),

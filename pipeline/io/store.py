@@ -8,6 +8,7 @@ killed at any moment, sees the complete old file or the complete new one.
 Tables are streamed: rows go to the file in row groups as batches finish.
 One run at a time holds ``.lock`` on the folder.
 """
+
 from __future__ import annotations
 
 import fcntl
@@ -15,80 +16,20 @@ import json
 import os
 import shutil
 import time
+from collections.abc import Iterable
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable
 
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from .events import event_id
-from .provenance import pipeline_version
-from .records import Entry, Event, Reject
+from ..records import Reject
 from .schema import REJECTS
-from .taxonomy import acled_of, plover_of
 
 EVENTS_FILE = Path("events") / "events.parquet"
 ENTRIES_FILE = Path("entries") / "entries.parquet"
 REJECTS_FILE = Path("rejects") / "rejects.jsonl"
-
-
-def event_rows(entry: Entry, events: Iterable[Event], iso3: str | None) -> list[dict]:
-    """The events of one entry as rows of the events table."""
-    rows = []
-    for ev in events:
-        rows.append(
-            {
-                "event_id": event_id(entry.entry_id, ev),
-                "entry_id": entry.entry_id,
-                "country": entry.country,
-                "iso3": iso3,
-                "entry_month": entry.month,
-                "event_type": ev.event_type,
-                "plover": plover_of(ev.event_type),
-                "acled_event_type": acled_of(ev.event_type),
-                "event_date": ev.event_date,
-                "event_date_end": ev.event_date_end,
-                "date_precision": ev.date_precision,
-                "date_text": ev.date_text,
-                "trigger": ev.trigger,
-                "actors": ev.actors,
-                "locations": ev.locations,
-                "latitude": ev.latitude,
-                "longitude": ev.longitude,
-                "admin1": ev.admin1,
-                "geo_precision": ev.geo_precision,
-                "places": ev.places,
-                "fatalities": ev.fatalities,
-                "fatalities_qualifier": ev.fatalities_qualifier,
-                "evidence": ev.evidence,
-                "char_start": ev.char_start,
-                "char_end": ev.char_end,
-                "confidence": ev.confidence,
-                "pipeline_version": pipeline_version(),
-            }
-        )
-    return rows
-
-
-def entry_row(entry: Entry, n_events: int, iso3: str | None, processed_at: datetime | None = None) -> dict:
-    """One row of the entries table."""
-    where = entry.source if entry.line is None else f"{entry.source}:{entry.line}"
-    return {
-        "entry_id": entry.entry_id,
-        "country": entry.country,
-        "iso3": iso3,
-        "month": entry.month,
-        "title": entry.title,
-        "trend": entry.trend,
-        "url": entry.url,
-        "text": entry.text,
-        "content_hash": entry.content_hash,
-        "n_events": n_events,
-        "source": where,
-        "processed_at": processed_at or datetime.now(timezone.utc),
-    }
 
 
 def write_table(rows: list[dict], schema: pa.Schema, path: Path) -> None:
@@ -98,7 +39,8 @@ def write_table(rows: list[dict], schema: pa.Schema, path: Path) -> None:
 
 
 class TableWriter:
-    """Streams rows into a Parquet file beside ``path``; swaps it in on a clean exit, discards it otherwise."""
+    """Streams rows into a Parquet file beside ``path``; swaps it in on a clean exit,
+    discards it otherwise."""
 
     def __init__(self, path: Path, schema: pa.Schema) -> None:
         self.path, self.schema = path, schema
@@ -106,7 +48,7 @@ class TableWriter:
         self.rows = 0
         self._writer: pq.ParquetWriter | None = None
 
-    def __enter__(self) -> "TableWriter":
+    def __enter__(self) -> TableWriter:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._writer = pq.ParquetWriter(self.tmp, self.schema, compression="zstd")
         return self
@@ -134,7 +76,9 @@ def copy_kept(path: Path, writer: TableWriter, keep: set[str]) -> None:
         return
     wanted = pa.array(sorted(keep), pa.string())
     for batch in pq.ParquetFile(path).iter_batches(batch_size=8192):
-        writer.write_table(pa.Table.from_batches([batch.filter(pc.is_in(batch.column("entry_id"), value_set=wanted))]))
+        writer.write_table(
+            pa.Table.from_batches([batch.filter(pc.is_in(batch.column("entry_id"), value_set=wanted))])
+        )
 
 
 def write_rejects(rejects: Iterable[Reject], path: Path) -> int:
@@ -153,7 +97,9 @@ def write_rejects(rejects: Iterable[Reject], path: Path) -> int:
 
 
 def remove_stale_temporaries(out: Path) -> int:
-    """Delete the half-written files and staged batches of a run that was killed (call while holding the lock)."""
+    """Delete the half-written files and staged batches of a run that was killed (call while holding the
+    lock).
+    """
     removed = 0
     for tmp in out.glob("**/.*.tmp-*"):
         if tmp.is_dir():
@@ -176,14 +122,16 @@ class FolderBusy(RuntimeError):
 
 
 class OutputLock:
-    """An exclusive lock on an output folder (``.lock``, flock): released by the OS even if the holder is killed."""
+    """An exclusive lock on an output folder (``.lock``, flock): released by the OS even if the holder is
+    killed.
+    """
 
     def __init__(self, out: Path, wait_seconds: float = 0.0) -> None:
         self.path = out / ".lock"
         self.wait_seconds = wait_seconds
         self._handle = None
 
-    def __enter__(self) -> "OutputLock":
+    def __enter__(self) -> OutputLock:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._handle = open(self.path, "a+", encoding="utf-8")
         deadline = time.monotonic() + self.wait_seconds
@@ -196,7 +144,10 @@ class OutputLock:
                     self._handle.seek(0)
                     holder = self._handle.read().strip() or "another process"
                     self._handle.close()
-                    raise FolderBusy(f"{self.path.parent} is being written by {holder}; wait for it to finish or pass --wait SECONDS") from None
+                    raise FolderBusy(
+                        f"{self.path.parent} is being written by {holder}; wait for it to "
+                        f"finish or pass --wait SECONDS"
+                    ) from None
                 time.sleep(0.2)
         self._handle.seek(0)
         self._handle.truncate()

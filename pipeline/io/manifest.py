@@ -5,6 +5,7 @@ content hash or the pipeline version changed. It is written last, after the
 tables, so a run killed at any moment leaves a manifest that is never ahead
 of the tables: the next run redoes what was not finished.
 """
+
 from __future__ import annotations
 
 import json
@@ -12,7 +13,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .records import Entry
+from ..records import Entry
 
 MANIFEST = "manifest.json"
 
@@ -24,7 +25,7 @@ class Manifest:
     entries: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, out: Path) -> "Manifest":
+    def load(cls, out: Path) -> Manifest:
         path = out / MANIFEST
         if not path.exists():
             return cls()
@@ -34,7 +35,9 @@ class Manifest:
         """Write atomically (beside, then rename)."""
         path = out / MANIFEST
         tmp = path.with_name(f".{MANIFEST}.tmp-{os.getpid()}")
-        tmp.write_text(json.dumps({"entries": dict(sorted(self.entries.items()))}, indent=0), encoding="utf-8")
+        tmp.write_text(
+            json.dumps({"entries": dict(sorted(self.entries.items()))}, indent=0), encoding="utf-8"
+        )
         os.replace(tmp, path)
 
 
@@ -51,11 +54,14 @@ class Plan:
         return not self.todo and not self.drop
 
 
-def plan(entries: list[Entry], manifest: Manifest, version: str, full: bool = False, prune: bool = False) -> Plan:
+def plan(
+    entries: list[Entry], manifest: Manifest, version: str, full: bool = False, prune: bool = False
+) -> Plan:
     """Decide which entries to extract, keep and drop."""
     seen = {e.entry_id for e in entries}
     todo = [
-        e for e in entries
+        e
+        for e in entries
         if full or manifest.entries.get(e.entry_id) != {"hash": e.content_hash, "version": version}
     ]
     redo = {e.entry_id for e in todo}

@@ -1,20 +1,20 @@
 """Who acted and on whom: the arguments of a trigger and the named actors of its clause."""
+
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from ..records import unique
 from .doc_index import ent_at, ents_in, in_see_reference
+from .lexicon import Lexicon
 from .places import is_place
-from .records import unique
-from .roles import Roles, roles
 from .scope import Candidate
-
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "agent"}
 _OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
 
 
-def event_actors(c: Candidate, segment: Span) -> list[str]:
+def event_actors(c: Candidate, segment: Span, lex: Lexicon) -> list[str]:
     """Who did it and to whom: subject and objects of the trigger, and the named actors of its clause.
 
     People, organisations and groups are kept as written, titles removed;
@@ -22,20 +22,28 @@ def event_actors(c: Candidate, segment: Span) -> list[str]:
     'Zintan militia'); a country name that is not a place is an actor
     ('summit between Angola, Chad and Congo').
     """
-    r = roles()
     found: list[str] = []
     groups: list[str] = []  # 'JNIM fighters', 'Wazalendo members': the group acts
-    for token in _argument_tokens(c, r):
-        name = _actor_name(token, r)
+    for token in _argument_tokens(c, lex):
+        name = _actor_name(token, lex)
         if name:
             found.append(name)
-            groups.extend(_named_modifier(token, r))
+            groups.extend(_named_modifier(token, lex))
     for ent in ents_in(segment):
         if in_see_reference(ent) or not ent.text[:1].isupper():
             continue
-        if ent.label_ in ("PERSON", "ORG") or (ent.label_ == "NORP" and ent.root.pos_ in ("PROPN", "NOUN") and ent.root.dep_ not in ("amod", "compound")):
-            found.append(_strip_title(ent.text, r))
-        elif ent.label_ == "GPE" and not is_place(ent.root, r) and ent.root.dep_ not in ("amod",) and not (ent.root.dep_ == "compound" and ent.root.head.lemma_.lower() in r.generic_actors):
+        if ent.label_ in ("PERSON", "ORG") or (
+            ent.label_ == "NORP"
+            and ent.root.pos_ in ("PROPN", "NOUN")
+            and ent.root.dep_ not in ("amod", "compound")
+        ):
+            found.append(_strip_title(ent.text, lex))
+        elif (
+            ent.label_ == "GPE"
+            and not is_place(ent.root, lex)
+            and ent.root.dep_ not in ("amod",)
+            and not (ent.root.dep_ == "compound" and ent.root.head.lemma_.lower() in lex.generic_actors)
+        ):
             found.append(ent.text)
     return unique(_whole_names(unique(found)) + groups)
 
@@ -45,7 +53,9 @@ def _whole_names(names: list[str]) -> list[str]:
     words = [tuple(n.lower().split()) for n in names]
 
     def inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
-        return len(short) < len(long) and any(long[i: i + len(short)] == short for i in range(len(long) - len(short) + 1))
+        return len(short) < len(long) and any(
+            long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1)
+        )
 
     return [n for n, w in zip(names, words) if not any(inside(w, other) for other in words)]
 
@@ -61,8 +71,9 @@ def apart_from_places(actors: list[str], locations: list[str]) -> list[str]:
     return [a for a in actors if a.lower() not in places]
 
 
-def _argument_tokens(c: Candidate, r: Roles) -> list[Token]:
-    """Subject (inherited over 'and'/';' when the clause has none), objects, agents, partners ('met with X')."""
+def _argument_tokens(c: Candidate, lex: Lexicon) -> list[Token]:
+    """Subject (inherited over 'and'/';' when the clause has none), objects, agents,
+    partners ('met with X')."""
     root = c.root
     heads = [root, *(t.root for t in c.absorbed)]
     if root.pos_ in ("NOUN", "PROPN"):
@@ -73,11 +84,28 @@ def _argument_tokens(c: Candidate, r: Roles) -> list[Token]:
     for head in heads:
         for child in head.children:
             if child.dep_ in SUBJECT_DEPS:
-                tokens.append(next((g for g in child.children if g.dep_ == "pobj"), child) if child.dep_ == "agent" else child)
-            elif child.dep_ in _OBJECT_DEPS or (child.dep_ in ("compound", "poss") and head is root and root.pos_ == "NOUN"):
+                tokens.append(
+                    next((g for g in child.children if g.dep_ == "pobj"), child)
+                    if child.dep_ == "agent"
+                    else child
+                )
+            elif child.dep_ in _OBJECT_DEPS or (
+                child.dep_ in ("compound", "poss") and head is root and root.pos_ == "NOUN"
+            ):
                 tokens.append(child)
-                tokens.extend(g for g in child.children if g.dep_ == "poss")  # 'criticised federal govt's process'
-            elif child.dep_ == "prep" and child.lower_ in ("with", "by", "against", "between", "of", "on", "to", "from"):
+                tokens.extend(
+                    g for g in child.children if g.dep_ == "poss"
+                )  # 'criticised federal govt's process'
+            elif child.dep_ == "prep" and child.lower_ in (
+                "with",
+                "by",
+                "against",
+                "between",
+                "of",
+                "on",
+                "to",
+                "from",
+            ):
                 tokens.extend(g for g in child.children if g.dep_ == "pobj")
     if not any(t.dep_ in SUBJECT_DEPS for t in tokens):
         tokens.extend(_inherited_subject(root))
@@ -88,20 +116,28 @@ def _argument_tokens(c: Candidate, r: Roles) -> list[Token]:
     return expanded
 
 
-def _named_modifier(token: Token, r: Roles) -> list[str]:
+def _named_modifier(token: Token, lex: Lexicon) -> list[str]:
     """A proper name in front of a generic actor noun ('suspected JNIM fighters' -> 'JNIM')."""
-    if token.ent_type_ or not (token.lemma_.lower() in r.generic_actors or token.lower_ in r.generic_actors):
+    if token.ent_type_ or not (
+        token.lemma_.lower() in lex.generic_actors or token.lower_ in lex.generic_actors
+    ):
         return []  # in a name ('Constitutional Court') the whole name is the actor
     names = []
     for child in token.lefts:
-        if child.dep_ == "compound" and child.pos_ == "PROPN" and child.text[:1].isupper() and not is_place(child, r):
+        if (
+            child.dep_ == "compound"
+            and child.pos_ == "PROPN"
+            and child.text[:1].isupper()
+            and not is_place(child, lex)
+        ):
             words = [t for t in child.subtree if t.pos_ == "PROPN" or t.text == "-"]
-            names.append(_strip_title(" ".join(t.text for t in words).replace(" - ", "-"), r))
-    return [n for n in names if n and n not in r.titles]
+            names.append(_strip_title(" ".join(t.text for t in words).replace(" - ", "-"), lex))
+    return [n for n in names if n and n not in lex.titles]
 
 
 def _inherited_subject(token: Token) -> list[Token]:
-    """'Assailants killed soldier ...; killed five people': the second clause shares the first one's subject."""
+    """'Assailants killed soldier ...; killed five people': the second clause shares
+    the first one's subject."""
     current = token
     for _ in range(4):
         if current.dep_ != "conj" or current.head == current:
@@ -113,43 +149,63 @@ def _inherited_subject(token: Token) -> list[Token]:
     return []
 
 
-def _actor_name(token: Token, r: Roles) -> str | None:
+def _actor_name(token: Token, lex: Lexicon) -> str | None:
     if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         ent = ent_at(token)
-        if ent is not None and not (ent.label_ == "GPE" and is_place(ent.root, r)):
-            phrase = _phrase(token, r) if token.lower_ in r.generic_actors or token.lemma_.lower() in r.generic_actors else None
-            return phrase or _strip_title(ent.text, r)
-    if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() in r.place_nouns:
+        if ent is not None and not (ent.label_ == "GPE" and is_place(ent.root, lex)):
+            phrase = (
+                _phrase(token, lex)
+                if token.lower_ in lex.generic_actors or token.lemma_.lower() in lex.generic_actors
+                else None
+            )
+            return phrase or _strip_title(ent.text, lex)
+    if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() in lex.place_nouns:
         return None
-    if token.lower_ in r.individuals:
+    if token.lower_ in lex.individuals:
         return None  # 'killed soldier', 'killed five people': no one named, no group
-    if token.lemma_.lower() in r.generic_actors or token.lower_ in r.generic_actors:
-        return _phrase(token, r)
-    if token.pos_ == "PROPN" and token.text[:1].isupper() and not token.ent_type_ and not is_place(token, r):
+    if token.lemma_.lower() in lex.generic_actors or token.lower_ in lex.generic_actors:
+        return _phrase(token, lex)
+    if (
+        token.pos_ == "PROPN"
+        and token.text[:1].isupper()
+        and not token.ent_type_
+        and not is_place(token, lex)
+    ):
         names = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
-        return _strip_title(" ".join(t.text for t in names), r)  # a name the small model missed: 'FM Colonna'
+        return _strip_title(
+            " ".join(t.text for t in names), lex
+        )  # a name the small model missed: 'FM Colonna'
     return None
 
 
-def _phrase(token: Token, r: Roles) -> str:
-    """The noun with the modifiers that name it: 'unidentified assailants', 'Karzai government', not 'four'."""
+def _phrase(token: Token, lex: Lexicon) -> str:
+    """The noun with the modifiers that name it: 'unidentified assailants',
+    'Karzai government', not 'four'."""
     doc = token.doc
     start = token.i
     for child in sorted(token.lefts, key=lambda t: t.i):
-        if child.dep_ in ("compound", "amod", "nmod", "npadvmod") and child.lower_ not in r.phrase_skip and child.pos_ != "NUM":
+        if (
+            child.dep_ in ("compound", "amod", "nmod", "npadvmod")
+            and child.lower_ not in lex.phrase_skip
+            and child.pos_ != "NUM"
+        ):
             start = min(start, child.left_edge.i if child.dep_ == "compound" else child.i)
             break
-    words = [t for t in doc[start: token.i + 1] if t.lower_ not in r.phrase_skip and t.pos_ not in ("NUM", "DET", "PUNCT") or t.text == "-"]
+    words = [
+        t
+        for t in doc[start : token.i + 1]
+        if t.lower_ not in lex.phrase_skip and t.pos_ not in ("NUM", "DET", "PUNCT") or t.text == "-"
+    ]
     return " ".join(w.text for w in words).replace(" - ", "-") or token.text
 
 
-def _strip_title(name: str, r: Roles) -> str:
+def _strip_title(name: str, lex: Lexicon) -> str:
     changed = True
     while changed:
         changed = False
-        for title in r.titles:
+        for title in lex.titles:
             if name.startswith(title + " ") and len(name) > len(title) + 1:
-                name = name[len(title) + 1:]
+                name = name[len(title) + 1 :]
                 changed = True
     return name.strip(" ’'s").strip() if name.endswith("’s") or name.endswith("'s") else name.strip()
 

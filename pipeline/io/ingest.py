@@ -11,24 +11,32 @@ Accepted inputs (any mix of files and folders):
 Bad input never stops the run: each bad record becomes a `Reject` naming its
 file, line and reason, and every good record is still read.
 """
+
 from __future__ import annotations
 
 import csv
 import io
 import json
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Iterable, Iterator
 
-from .records import Entry, Reject
+from ..records import Entry, Reject
 
 REQUIRED = ("country", "month", "text")
 OPTIONAL = ("entry_id", "title", "trend", "url")
 TRENDS = ("deteriorated", "improved", "unchanged", "conflict-risk-alert", "resolution-opportunity")
 _MONTH_RX = re.compile(r"^(\d{4})-(\d{2})$")
-_TABLE_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".csv": "csv", ".html": "html", ".htm": "html"}
+_TABLE_SUFFIXES = {
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "jsonl",
+    ".csv": "csv",
+    ".html": "html",
+    ".htm": "html",
+}
 
 
 class RecordError(ValueError):
@@ -78,7 +86,15 @@ def read_file(path: Path) -> Iterator[Entry | Reject]:
         yield from _read_txt(path)
         return
     if kind is None:
-        yield Reject(str(path), None, f"unsupported file type {path.suffix or '(none)'}: expected .jsonl, .csv, .html or <country>/<YYYY-MM>.txt", "")
+        yield Reject(
+            str(path),
+            None,
+            (
+                f"unsupported file type {path.suffix or '(none)'}: expected .jsonl, .csv, "
+                f".html or <country>/<YYYY-MM>.txt"
+            ),
+            "",
+        )
         return
     text = _decode(path)
     if not text.strip():
@@ -107,7 +123,9 @@ def _read_jsonl(path: Path, text: str) -> Iterator[Entry | Reject]:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as err:
-            yield Reject(str(path), number, f"malformed JSON: {err.msg} at column {err.colno}", _printable(line))
+            yield Reject(
+                str(path), number, f"malformed JSON: {err.msg} at column {err.colno}", _printable(line)
+            )
             continue
         yield _from_mapping(record, str(path), number, line)
 
@@ -116,7 +134,9 @@ def _read_json_array(path: Path, text: str) -> Iterator[Entry | Reject]:
     try:
         records = json.loads(text)
     except json.JSONDecodeError as err:
-        yield Reject(str(path), err.lineno, f"malformed JSON: {err.msg} at column {err.colno}", _printable(text[:2000]))
+        yield Reject(
+            str(path), err.lineno, f"malformed JSON: {err.msg} at column {err.colno}", _printable(text[:2000])
+        )
         return
     for index, record in enumerate(records, start=1):
         yield _from_mapping(record, f"{path}[{index}]", None, json.dumps(record, ensure_ascii=False)[:2000])
@@ -127,7 +147,12 @@ def _read_csv(path: Path, text: str) -> Iterator[Entry | Reject]:
     columns = [c.strip().lower() for c in (reader.fieldnames or [])]
     missing = [c for c in REQUIRED if c not in columns]
     if missing:
-        yield Reject(str(path), 1, f"CSV lacks required column(s): {', '.join(missing)}", _printable(text.splitlines()[0]))
+        yield Reject(
+            str(path),
+            1,
+            f"CSV lacks required column(s): {', '.join(missing)}",
+            _printable(text.splitlines()[0]),
+        )
         return
     line = 2
     for row in reader:
@@ -161,7 +186,9 @@ def _read_html(path: Path, text: str) -> Iterator[Entry | Reject]:
         paragraphs = [p for p in paragraphs if p]
         record = {
             "country": heading.get_text(" ", strip=True) if heading else "",
-            "month": _month_from_words(time_tag.get("datetime") or time_tag.get_text(" ", strip=True)) if time_tag else "",
+            "month": _month_from_words(time_tag.get("datetime") or time_tag.get_text(" ", strip=True))
+            if time_tag
+            else "",
             "text": "\n".join(paragraphs),
             "title": paragraphs[0] if paragraphs else None,
             "trend": _trend_of(heading),
@@ -175,7 +202,12 @@ def _read_html(path: Path, text: str) -> Iterator[Entry | Reject]:
 # --------------------------------------------------------------------- helpers
 def _from_mapping(record: object, source: str, line: int | None, raw: str) -> Entry | Reject:
     if not isinstance(record, dict):
-        return Reject(source, line, f"expected an object with {', '.join(REQUIRED)}, got {type(record).__name__}", _printable(raw))
+        return Reject(
+            source,
+            line,
+            f"expected an object with {', '.join(REQUIRED)}, got {type(record).__name__}",
+            _printable(raw),
+        )
     try:
         return _entry(record, source, line)
     except RecordError as err:
@@ -219,7 +251,9 @@ def parse_month(value: str) -> date:
 
 
 def _month_from_words(value: str) -> str:
-    """'November 2022' (or an ISO datetime attribute) to '2022-11'; unparseable text is passed on to fail validation."""
+    """'November 2022' (or an ISO datetime attribute) to '2022-11'; unparseable text is passed on to fail
+    validation.
+    """
     value = value.strip()
     for fmt in ("%B %Y", "%b %Y", "%Y-%m", "%Y-%m-%d"):
         try:
@@ -243,7 +277,11 @@ def _trend_of(heading) -> str | None:
 
 
 def _country_from_slug(slug: str) -> str:
-    return slug if any(c.isupper() for c in slug) else " ".join(w.capitalize() for w in re.split(r"[-_ ]+", slug))
+    return (
+        slug
+        if any(c.isupper() for c in slug)
+        else " ".join(w.capitalize() for w in re.split(r"[-_ ]+", slug))
+    )
 
 
 def slugify(value: str) -> str:
@@ -277,7 +315,9 @@ class _IdAssigner:
         where = entry.source if entry.line is None else f"{entry.source}:{entry.line}"
         if entry.entry_id:
             if entry.entry_id in self._seen:
-                raise RecordError(f"duplicate entry_id {entry.entry_id!r} (first at {self._seen[entry.entry_id]})")
+                raise RecordError(
+                    f"duplicate entry_id {entry.entry_id!r} (first at {self._seen[entry.entry_id]})"
+                )
             self._seen[entry.entry_id] = where
             return entry
         base = f"{slugify(entry.country)}-{entry.month:%Y-%m}"

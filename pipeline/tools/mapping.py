@@ -5,6 +5,7 @@ itself: every place of 15,000 people or more as a faint dot, which outlines
 where people live. Events are coloured by type, sized by precision (a town
 is a large dot, a country centroid a small cross).
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -15,9 +16,8 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402  (the backend must be chosen first)
 import pyarrow.parquet as pq  # noqa: E402
 
-from . import gazetteer  # noqa: E402
-from .taxonomy import event_types  # noqa: E402
-
+from ..events import Taxonomy  # noqa: E402
+from ..geo import gazetteer  # noqa: E402
 
 #: width / height of the map window, close to the figure's
 _ASPECT = 1.45
@@ -38,20 +38,41 @@ def _window(lons: list[float], lats: list[float]) -> tuple[tuple[float, float], 
 
 def draw_map(events_dir: Path, out: Path, title: str | None = None) -> int:
     """Draw the events with coordinates to ``out`` (PNG); returns how many were drawn."""
-    rows = [r for r in pq.read_table(events_dir, columns=["event_type", "latitude", "longitude", "geo_precision"]).to_pylist() if r["latitude"] is not None]
+    rows = [
+        r
+        for r in pq.read_table(
+            events_dir, columns=["event_type", "latitude", "longitude", "geo_precision"]
+        ).to_pylist()
+        if r["latitude"] is not None
+    ]
     fig, ax = plt.subplots(figsize=(11, 7), dpi=110)
     background = gazetteer.load().background
-    ax.scatter([lon for _, lon in background], [lat for lat, _ in background], s=1.2, c="#c4c4c4", linewidths=0, zorder=1)
+    ax.scatter(
+        [lon for _, lon in background],
+        [lat for lat, _ in background],
+        s=1.2,
+        c="#c4c4c4",
+        linewidths=0,
+        zorder=1,
+    )
     colours = plt.get_cmap("tab20")
-    for i, kind in enumerate(event_types()):
+    for i, kind in enumerate(Taxonomy.from_models().types):
         points = [r for r in rows if r["event_type"] == kind]
         if not points:
             continue
         for precision, marker, size in ((1, "o", 60), (2, "s", 40), (3, "x", 30)):
             chosen = [r for r in points if r["geo_precision"] == precision]
             if chosen:
-                ax.scatter([r["longitude"] for r in chosen], [r["latitude"] for r in chosen], s=size, marker=marker,
-                           color=colours(i), alpha=0.8, zorder=3, label=kind if precision == min(r["geo_precision"] for r in points) else None)
+                ax.scatter(
+                    [r["longitude"] for r in chosen],
+                    [r["latitude"] for r in chosen],
+                    s=size,
+                    marker=marker,
+                    color=colours(i),
+                    alpha=0.8,
+                    zorder=3,
+                    label=kind if precision == min(r["geo_precision"] for r in points) else None,
+                )
     if rows:
         ax.set_xlim(*_window([r["longitude"] for r in rows], [r["latitude"] for r in rows])[0])
         ax.set_ylim(*_window([r["longitude"] for r in rows], [r["latitude"] for r in rows])[1])

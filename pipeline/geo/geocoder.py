@@ -18,24 +18,22 @@ Precision follows ACLED's geo_precision: 1 town or city, 2 region, 3 country.
 location is the event's point; events with no resolved place get their
 entry's country at precision 3.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Iterable
 
 import pycountry
 
+from ..events.lexicon import PlaceWords
+from ..records import Event
+from ..resources import read_json
 from . import gazetteer
-from .gazetteer import Entry, fold
-from .records import Event
-from .resources import read_json
+from .gazetteer import GazetteerRow, fold
 
 LARGE_CITY = 1_000_000
-_REGION_WORDS = {"province", "region", "state", "governorate", "department", "county", "district", "prefecture", "oblast", "circle", "territory", "division"}
-_PLACE_WORDS = {"city", "town", "village", "commune", "locality", "township", "municipality", "area", "neighbourhood", "suburb", "outskirts", "camp"}
-_DIRECTIONAL = re.compile(r"^(?:(?:north|south|east|west|central|north-?eastern|north-?western|south-?eastern|south-?western|northern|southern|eastern|western|upper|lower)\s+)+", re.I)
 
 
 @dataclass(frozen=True)
@@ -55,56 +53,91 @@ class Place:
         return dict(self.__dict__)
 
 
-@lru_cache(maxsize=1)
-def _headings() -> dict[str, dict]:
-    return read_json("country_headings.json")
-
-
-@lru_cache(maxsize=1)
-def _demonyms() -> dict[str, str]:
-    return read_json("demonyms.json")
-
-
-@lru_cache(maxsize=4096)
-def country_iso3(heading: str) -> str | None:
-    """ISO3 of a heading, or None when it names no single country."""
-    heading = heading.strip()
-    if heading in _headings():
-        return _headings()[heading]["iso3"]
-    try:
-        return pycountry.countries.lookup(heading).alpha_3
-    except LookupError:
-        pass
-    try:
-        return pycountry.countries.search_fuzzy(heading)[0].alpha_3
-    except LookupError:
-        return None
-
-
-@lru_cache(maxsize=4096)
-def heading_countries(heading: str) -> tuple[str, ...]:
-    """All ISO3 codes a heading covers, the entry's own first."""
-    if heading.strip() in _headings():
-        return tuple(_headings()[heading.strip()]["countries"])
-    code = country_iso3(heading)
-    return (code,) if code else ()
-
-
 class Geocoder:
-    """Resolves location names against the offline gazetteer."""
+    """Resolves location names against the offline gazetteer (built once per process: it is large)."""
 
-    def __init__(self, gaz: gazetteer.Gazetteer | None = None) -> None:
-        self.gaz = gaz or gazetteer.load()
+    def __init__(
+        self,
+        gaz: gazetteer.Gazetteer,
+        places: PlaceWords,
+        headings: dict[str, dict],
+        demonyms: dict[str, str],
+    ) -> None:
+        self.gaz = gaz
+        self.headings = headings
+        self.demonyms = demonyms
+        self.region_words = places.region
+        self.settlement_words = places.settlement
+        alternation = "|".join(
+            sorted((re.escape(d).replace("\\-", "-?") for d in places.directions), key=len, reverse=True)
+        )
+        self.directional = re.compile(rf"^(?:(?:{alternation})\s+)+", re.I)
+        self._iso3: dict[str, str | None] = {}
+
+    @classmethod
+    def from_models(cls, places: PlaceWords) -> Geocoder:
+        """The cached gazetteer and the heading and demonym tables of models/."""
+        return cls(gazetteer.load(), places, read_json("country_headings.json"), read_json("demonyms.json"))
+
+    def country_iso3(self, heading: str) -> str | None:
+        """ISO3 of a heading, or None when it names no single country."""
+        heading = heading.strip()
+        if heading not in self._iso3:
+            self._iso3[heading] = self._lookup_iso3(heading)
+        return self._iso3[heading]
+
+    def _lookup_iso3(self, heading: str) -> str | None:
+        if heading in self.headings:
+            return self.headings[heading]["iso3"]
+        try:
+            return pycountry.countries.lookup(heading).alpha_3
+        except LookupError:
+            pass
+        try:
+            return pycountry.countries.search_fuzzy(heading)[0].alpha_3
+        except LookupError:
+            return None
+
+    def heading_countries(self, heading: str) -> tuple[str, ...]:
+        """All ISO3 codes a heading covers, the entry's own first."""
+        if heading.strip() in self.headings:
+            return tuple(self.headings[heading.strip()]["countries"])
+        code = self.country_iso3(heading)
+        return (code,) if code else ()
+
+    def place_events(self, country: str, events: list[Event]) -> None:
+        """Fill each event's resolved places and its primary point (most precise place, else the entry's
+        country).
+        """
+        home = self.heading_countries(country)
+        for ev in events:
+            named = self.countries_named(ev.evidence)
+            places = [p for p in (self.resolve(name, home, named) for name in ev.locations) if p is not None]
+            ev.places = [p.as_row() for p in places]
+            best = min(places, key=lambda p: p.geo_precision, default=None)
+            if best is None and home:
+                best = self.country(home[0])
+            if best is not None:
+                ev.latitude, ev.longitude, ev.geo_precision = (
+                    best.latitude,
+                    best.longitude,
+                    best.geo_precision,
+                )
+                ev.admin1 = best.admin1
 
     def resolve(self, name: str, home: Iterable[str] = (), named: Iterable[str] = ()) -> Place | None:
-        """Place ``name`` (as written); ``home`` and ``named`` are ISO3 codes of the entry and of the sentence."""
+        """Place ``name`` (as written); ``home`` and ``named`` are ISO3 codes of the entry and of the
+        sentence.
+        """
         core, wants = self._normalise(name)
         home2 = [self.gaz.alpha2[c] for c in home if c in self.gaz.alpha2]
         named2 = [self.gaz.alpha2[c] for c in named if c in self.gaz.alpha2]
         if not core and wants == "capital":
             return self._capital(name, home2)
         # 'North Kivu' is a name; 'northern Kokshetau' is a direction and a name
-        candidates = self.gaz.names.get(fold(core)) or self.gaz.names.get(fold(_DIRECTIONAL.sub("", core)), [])
+        candidates = self.gaz.names.get(fold(core)) or self.gaz.names.get(
+            fold(self.directional.sub("", core)), []
+        )
         if not candidates:
             return None
         countries = [c for c in candidates if c.level == 3]
@@ -124,7 +157,8 @@ class Geocoder:
         return self._place(entry.name, entry) if entry else None
 
     def countries_named(self, text: str) -> list[str]:
-        """ISO3 codes of the countries a text names or qualifies ('Paris, France', 'Russian city of Sochi')."""
+        """ISO3 codes of the countries a text names or qualifies
+        ('Paris, France', 'Russian city of Sochi')."""
         found = []
         words = re.findall(r"[A-Z][\w’'-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'-]*)*", text)
         for phrase in words:
@@ -132,22 +166,28 @@ class Geocoder:
                 if entry.level == 3:
                     found.append(self.gaz.iso3[entry.cc])
             for word in phrase.split():
-                if word in _demonyms():
-                    found.append(_demonyms()[word])
+                if word in self.demonyms:
+                    found.append(self.demonyms[word])
         return found
 
     # ----------------------------------------------------------------- helpers
-    @staticmethod
-    def _normalise(name: str) -> tuple[str, str | None]:
+    def _normalise(self, name: str) -> tuple[str, str | None]:
         """Strip place words; say whether a region, a place or the capital is asked for."""
         words = name.replace("’s", "").replace("'s", "").split()
         wants = None
-        while words and words[0].lower() in _REGION_WORDS | _PLACE_WORDS | {"capital", "the"}:
+        place_words = self.region_words | self.settlement_words
+        while words and words[0].lower() in place_words | {"capital", "the"}:
             first = words.pop(0).lower()
             wants = "capital" if first == "capital" else wants
-        while words and words[-1].lower() in _REGION_WORDS | _PLACE_WORDS | {"capital"}:
+        while words and words[-1].lower() in place_words | {"capital"}:
             last = words.pop().lower()
-            wants = "region" if last in _REGION_WORDS else "place" if last in _PLACE_WORDS else "capital"
+            wants = (
+                "region"
+                if last in self.region_words
+                else "place"
+                if last in self.settlement_words
+                else "capital"
+            )
         return " ".join(words), wants
 
     def _capital(self, name: str, home2: list[str]) -> Place | None:
@@ -158,20 +198,20 @@ class Geocoder:
                     return self._place(name, entry)
         return None
 
-    def _prominent(self, entry: Entry) -> bool:
+    def _prominent(self, entry: GazetteerRow) -> bool:
         if entry.level != 0:
             return False
         return entry.population >= LARGE_CITY or fold(self.gaz.capitals.get(entry.cc, "")) == fold(entry.name)
 
     @staticmethod
-    def _best(candidates: list[Entry], wants: str | None) -> Entry:
-        def rank(e: Entry) -> tuple:
+    def _best(candidates: list[GazetteerRow], wants: str | None) -> GazetteerRow:
+        def rank(e: GazetteerRow) -> tuple:
             level_fit = (e.level in (1, 2)) if wants == "region" else (e.level == 0)
             return (level_fit, e.level == 1 if wants == "region" else True, e.population)
 
         return max(candidates, key=rank)
 
-    def _place(self, name: str, entry: Entry) -> Place:
+    def _place(self, name: str, entry: GazetteerRow) -> Place:
         precision = {0: 1, 1: 2, 2: 2, 3: 3}[entry.level]
         return Place(
             name=name,
@@ -183,25 +223,3 @@ class Geocoder:
             longitude=entry.longitude,
             geo_precision=precision,
         )
-
-
-@lru_cache(maxsize=1)
-def shared_geocoder() -> Geocoder:
-    """One geocoder per process (the gazetteer is large)."""
-    return Geocoder()
-
-
-def place_events(country: str, events: list[Event], geocoder: Geocoder | None = None) -> None:
-    """Fill each event's resolved places and its primary point (most precise place, else the entry's country)."""
-    geocoder = geocoder or shared_geocoder()
-    home = heading_countries(country)
-    for ev in events:
-        named = geocoder.countries_named(ev.evidence)
-        places = [p for p in (geocoder.resolve(name, home, named) for name in ev.locations) if p is not None]
-        ev.places = [p.as_row() for p in places]
-        best = min(places, key=lambda p: p.geo_precision, default=None)
-        if best is None and home:
-            best = geocoder.country(home[0])
-        if best is not None:
-            ev.latitude, ev.longitude, ev.geo_precision = best.latitude, best.longitude, best.geo_precision
-            ev.admin1 = best.admin1

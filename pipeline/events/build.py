@@ -9,58 +9,85 @@ pipeline.fatalities counts deaths. This module cuts the clause of each event
 Words that decide roles live in models/roles.json; the trigger lexicon in
 models/triggers.jsonl (see pipeline.nlp).
 """
+
 from __future__ import annotations
 
 import hashlib
 
 from spacy.tokens import Doc, Span, Token
 
-from .absorb import absorb_killing_into_fighting, absorb_objects_of_light_verbs, absorb_statement_content, objects_of
+from ..dates import DateMention
+from ..nlp.trigger_ruler import SPANS_KEY
+from ..records import Entry, Event, unique
+from .absorb import (
+    absorb_killing_into_fighting,
+    absorb_objects_of_light_verbs,
+    absorb_statement_content,
+    objects_of,
+)
 from .actors import apart_from_places, event_actors, subject_lemmas
-from .dates import DateMention
 from .doc_index import in_see_reference, release, text_of
-from .fatalities import count_fatalities
+from .fatalities import FatalityCounter
+from .lexicon import Lexicon
 from .places import event_locations, scene
-from .records import Entry, Event, unique
-from .roles import Roles, roles
 from .scope import Candidate, attach_dates, clause_bounds, drop_background, orphan_dates, tokens_of
-
 
 _VIOLENT = {"attack", "armed_clash", "riot"}
 _DESCRIBING = {"accuse", "charge", "suspect", "claim", "blame", "allege", "convict", "wanted"}
 
 
-def extract_events(entry: Entry, doc: Doc, mentions: list[DateMention]) -> list[Event]:
-    """All events of one entry, in text order.
+class EventBuilder:
+    """Turns a parsed entry into its events, with the vocabulary it was built with (one per process)."""
 
-    ``doc`` is the parse of the entry's (date-masked) text; ``mentions`` are
-    its date expressions from pipeline.dates, with offsets into the same text.
-    """
-    events: list[Event] = []
-    try:
-        for sentence in doc.sents:
-            events.extend(_sentence_events(entry, doc, sentence, mentions))
-    finally:
-        release(doc)
-    return events
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        self.fatalities = FatalityCounter(lex.numbers, lex.killing)
+
+    def events_of(self, entry: Entry, doc: Doc, mentions: list[DateMention]) -> list[Event]:
+        """All events of one entry, in text order.
+
+        ``doc`` is the parse of the entry's (date-masked) text; ``mentions`` are
+        its date expressions from pipeline.dates, with offsets into the same text.
+        """
+        events: list[Event] = []
+        try:
+            for sentence in doc.sents:
+                events.extend(_sentence_events(self, entry, doc, sentence, mentions))
+        finally:
+            release(doc)
+        return events
 
 
-def _sentence_events(entry: Entry, doc: Doc, sent: Span, all_mentions: list[DateMention]) -> list[Event]:
-    mentions = [m for m in all_mentions if sent.start_char <= m.start < sent.end_char and not _tally_date(text_of(doc), m)]
+def _sentence_events(
+    rules: EventBuilder, entry: Entry, doc: Doc, sent: Span, all_mentions: list[DateMention]
+) -> list[Event]:
+    mentions = [
+        m
+        for m in all_mentions
+        if sent.start_char <= m.start < sent.end_char and not _tally_date(text_of(doc), m)
+    ]
     if not mentions:
         return []
-    r = roles()
-    triggers = [t for t in doc.spans["triggers"] if sent.start <= t.start < sent.end]
-    candidates = [Candidate(t, t.label_) for t in triggers if not (_inside_name(t) or in_see_reference(t, reach=40) or _description(t.root, r))]
+    lex = rules.lex
+    triggers = [t for t in doc.spans[SPANS_KEY] if sent.start <= t.start < sent.end]
+    candidates = [
+        Candidate(t, t.label_)
+        for t in triggers
+        if not (_inside_name(t) or in_see_reference(t, reach=40) or _description(t.root, lex))
+    ]
     mention_tokens = {id(m): tokens_of(doc, m) for m in mentions}
     attach_dates(candidates, mentions, mention_tokens, sent)
-    candidates = absorb_objects_of_light_verbs(candidates)
-    candidates = absorb_killing_into_fighting(candidates)
-    candidates = absorb_statement_content(candidates)
-    candidates = drop_background(candidates, mention_tokens)
+    candidates = absorb_objects_of_light_verbs(candidates, lex)
+    candidates = absorb_killing_into_fighting(candidates, lex)
+    candidates = absorb_statement_content(candidates, lex)
+    candidates = drop_background(candidates, mention_tokens, lex)
     candidates += orphan_dates(candidates, mentions, mention_tokens, sent)
     date_tokens = frozenset(t.i for tokens in mention_tokens.values() for t in tokens)
-    events = [(clause_bounds(c.trigger, sent), _build(entry, sent, c, mentions, date_tokens)) for c in candidates if c.mention is not None]
+    events = [
+        (clause_bounds(c.trigger, sent), _build(rules, entry, sent, c, mentions, date_tokens))
+        for c in candidates
+        if c.mention is not None
+    ]
     return _merge(events, entry.text)
 
 
@@ -69,31 +96,47 @@ def _inside_name(trigger: Span) -> bool:
     if trigger.label_ == "summit":  # "G7 Foreign Ministers' Meeting" is a named event
         return False
     return any(t.ent_type_ == "ORG" for t in trigger) or (
-        trigger.root.pos_ == "PROPN" and trigger.root.text[:1].isupper() and trigger.root.i > trigger.sent.start
+        trigger.root.pos_ == "PROPN"
+        and trigger.root.text[:1].isupper()
+        and trigger.root.i > trigger.sent.start
     )
 
 
 def _tally_date(text: str, mention: DateMention) -> bool:
     """'As of 29 Oct, 920 extremists ... killed': a running tally, not an event of that day."""
-    return text[max(0, mention.start - 6): mention.start].lower().endswith("as of ")
+    return text[max(0, mention.start - 6) : mention.start].lower().endswith("as of ")
 
 
-def _description(token: Token, r: Roles) -> bool:
-    """A participle that describes someone ('policemen accused of corruption', 'attack claimed by Al-Shabaab')."""
-    return token.dep_ == "acl" and token.tag_ == "VBN" and (token.lemma_.lower() in r.reporting or token.lemma_ in _DESCRIBING)
+def _description(token: Token, lex: Lexicon) -> bool:
+    """A participle that describes someone ('policemen accused of corruption', 'attack claimed by Al-
+    Shabaab').
+    """
+    return (
+        token.dep_ == "acl"
+        and token.tag_ == "VBN"
+        and (token.lemma_.lower() in lex.reporting or token.lemma_ in _DESCRIBING)
+    )
 
 
-def _build(entry: Entry, sent: Span, c: Candidate, mentions: list[DateMention], date_tokens: frozenset[int]) -> Event:
+def _build(
+    rules: EventBuilder,
+    entry: Entry,
+    sent: Span,
+    c: Candidate,
+    mentions: list[DateMention],
+    date_tokens: frozenset[int],
+) -> Event:
     segment = _segment(c, sent, mentions)
     items = _list_item(segment, c.mention, mentions)
-    label = _refine_type(c)
-    locations = unique(event_locations(items, date_tokens) + scene(sent, date_tokens))
-    actors = apart_from_places(event_actors(c, items), locations)
+    lex = rules.lex
+    label = _refine_type(c, lex)
+    locations = unique(event_locations(items, date_tokens, lex) + scene(sent, date_tokens))
+    actors = apart_from_places(event_actors(c, items, lex), locations)
     fatalities, qualifier = (None, None)
-    if label in _VIOLENT or c.root.lemma_ in ("kill", "murder", "assassinate", "massacre"):
+    if label in _VIOLENT or c.root.lemma_ in lex.killing:
         # deaths are counted strictly per item: 'left 14 dead, and 28 February strike killed 3'
         own = _list_item(segment, c.mention, mentions, whole_sentence=True)
-        fatalities, qualifier = count_fatalities(_with_aftermath(own, sent, mentions))
+        fatalities, qualifier = rules.fatalities.count(_with_aftermath(own, sent, mentions))
     start = min(segment.start_char, c.mention.start) if c.mention else segment.start_char
     end = max(segment.end_char, c.mention.end) if c.mention else segment.end_char
     evidence = entry.text[start:end].strip().rstrip(".;,")
@@ -105,11 +148,11 @@ def _build(entry: Entry, sent: Span, c: Candidate, mentions: list[DateMention], 
         event_date=m.date,
         event_date_end=m.date_end,
         date_precision=m.precision,
-        date_text=entry.text[m.start:m.end],
+        date_text=entry.text[m.start : m.end],
         evidence=evidence,
         char_start=start,
         char_end=start + len(evidence),
-        trigger=entry.text[c.trigger.start_char:c.trigger.end_char],
+        trigger=entry.text[c.trigger.start_char : c.trigger.end_char],
         actors=actors,
         locations=locations,
         fatalities=fatalities,
@@ -118,7 +161,9 @@ def _build(entry: Entry, sent: Span, c: Candidate, mentions: list[DateMention], 
     )
 
 
-def _list_item(segment: Span, mention: DateMention, mentions: list[DateMention], whole_sentence: bool = False) -> Span:
+def _list_item(
+    segment: Span, mention: DateMention, mentions: list[DateMention], whole_sentence: bool = False
+) -> Span:
     """In 'attacked X 2 Oct and Y 4 Oct', the part of the segment that belongs to one date.
 
     It begins at the last ',', ';', 'and' or 'with' between the previous date
@@ -178,19 +223,20 @@ def _item_break(sent: Span, after: int, date_start: int, default: int | None = N
     return date_start if default is None else default
 
 
-def _refine_type(c: Candidate) -> str:
-    r = roles()
+def _refine_type(c: Candidate, lex: Lexicon) -> str:
     subject = subject_lemmas(c.root)
-    if c.label in ("attack", "armed_clash") and subject & r.crowd:
+    if c.label in ("attack", "armed_clash") and subject & lex.crowd:
         return "riot"
-    if c.label in ("sanction", "legislation", "statement") and subject & r.court and c.root.pos_ == "VERB":
+    if c.label in ("sanction", "legislation", "statement") and subject & lex.court and c.root.pos_ == "VERB":
         return "trial"  # courts fine, order and rule: court decisions
     if c.label == "detention" and c.root.lemma_ in ("release", "free"):
-        objects = {t.lemma_.lower() for o in objects_of(c.root) for t in [o]} | {"money" for o in objects_of(c.root) if o.ent_type_ == "MONEY"}
-        for label, words in r.non_person_release.items():
+        objects = {t.lemma_.lower() for o in objects_of(c.root) for t in [o]} | {
+            "money" for o in objects_of(c.root) if o.ent_type_ == "MONEY"
+        }
+        for label, words in lex.non_person_release.items():
             if objects & words:
                 return label
-    if c.root.lemma_ in ("arrive", "arrival", "land") and not subject & r.forces and subject & r.people:
+    if c.root.lemma_ in ("arrive", "arrival", "land") and not subject & lex.forces and subject & lex.people:
         return "displacement"
     return c.label
 
@@ -214,18 +260,39 @@ def _merge(events: list[tuple[tuple[int, int], Event]], text: str) -> list[Event
         first.locations = unique(first.locations + ev.locations)
         if first.fatalities is None:
             first.fatalities, first.fatalities_qualifier = ev.fatalities, ev.fatalities_qualifier
-        first.char_start, first.char_end = min(first.char_start, ev.char_start), max(first.char_end, ev.char_end)
-        first.evidence = text[first.char_start:first.char_end]
+        first.char_start, first.char_end = (
+            min(first.char_start, ev.char_start),
+            max(first.char_end, ev.char_end),
+        )
+        first.evidence = text[first.char_start : first.char_end]
     return list(merged.values())
 
 
 def _confidence(c: Candidate, actors: list[str]) -> float:
     """Heuristic 0-1: a date attached in the parse, a found actor and a scored date each add."""
-    score = 0.4 + (0.3 if c.owned else 0.1) + (0.15 if actors else 0.0) + (0.15 if c.mention and c.mention.scored else 0.0)
+    score = (
+        0.4
+        + (0.3 if c.owned else 0.1)
+        + (0.15 if actors else 0.0)
+        + (0.15 if c.mention and c.mention.scored else 0.0)
+    )
     return round(min(score, 1.0), 2)
 
 
 def event_id(entry_id: str, ev: Event) -> str:
     """Stable id: the same entry text and pipeline give the same ids on every run."""
-    key = "|".join(map(str, (entry_id, ev.event_type, ev.event_date, ev.event_date_end, ev.char_start, ev.char_end, ev.trigger)))
+    key = "|".join(
+        map(
+            str,
+            (
+                entry_id,
+                ev.event_type,
+                ev.event_date,
+                ev.event_date_end,
+                ev.char_start,
+                ev.char_end,
+                ev.trigger,
+            ),
+        )
+    )
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]

@@ -4,17 +4,31 @@ Gold and predicted events of the same entry are matched one to one, as many
 pairs as possible (maximum bipartite matching), the most alike pairs tried
 first. Only predictions of precision day, range or part_of_month count.
 """
+
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterable
+
+from ..events.lexicon import PlaceWords
 
 SCORED = ("day", "range", "part_of_month")
-_PLACE_WORDS = re.compile(r"\b(city|capital|province|region|town|village|district|state|county|area|department|commune|circle|oblast)\b", re.I)
+
+
+def _place_words_pattern() -> re.Pattern[str]:
+    """EVENTS.md 4: names compare after dropping words like city, capital, province, region
+    (models/place_words.json).
+    """
+    words = PlaceWords.from_models()
+    alternation = "|".join(sorted(words.region | words.settlement | {"capital"}, key=len, reverse=True))
+    return re.compile(rf"\b({alternation})\b", re.I)
+
+
+_PLACE_WORDS = _place_words_pattern()
 _WORD = re.compile(r"[\w'-]+")
 
 
@@ -60,21 +74,41 @@ class Report:
 
     def as_dict(self) -> dict:
         def c(x: Counts) -> dict:
-            return {"precision": round(x.precision, 4), "recall": round(x.recall, 4), "f1": round(x.f1, 4), "tp": x.tp, "pred": x.pred, "gold": x.gold}
+            return {
+                "precision": round(x.precision, 4),
+                "recall": round(x.recall, 4),
+                "f1": round(x.f1, 4),
+                "tp": x.tp,
+                "pred": x.pred,
+                "gold": x.gold,
+            }
 
         return {
-            "events": c(self.events), "dates": c(self.dates), "locations": c(self.locations), "actors": c(self.actors),
-            "fatalities": {"accuracy": round(self.fatalities_accuracy, 4), "right": self.fatalities_right, "total": self.fatalities_total},
+            "events": c(self.events),
+            "dates": c(self.dates),
+            "locations": c(self.locations),
+            "actors": c(self.actors),
+            "fatalities": {
+                "accuracy": round(self.fatalities_accuracy, 4),
+                "right": self.fatalities_right,
+                "total": self.fatalities_total,
+            },
             "by_type": {k: c(v) for k, v in sorted(self.by_type.items())},
         }
 
     def render(self) -> str:
         lines = [
             f"{'':12} {'P':>6} {'R':>6} {'F1':>6}   tp/pred/gold",
-            _line("events", self.events), _line("dates", self.dates),
-            _line("locations", self.locations), _line("actors", self.actors),
-            f"{'fatalities':12} accuracy {self.fatalities_accuracy:.3f} ({self.fatalities_right}/{self.fatalities_total})",
-            "", "per type:",
+            _line("events", self.events),
+            _line("dates", self.dates),
+            _line("locations", self.locations),
+            _line("actors", self.actors),
+            (
+                f"{'fatalities':12} accuracy {self.fatalities_accuracy:.3f} "
+                f"({self.fatalities_right}/{self.fatalities_total})"
+            ),
+            "",
+            "per type:",
         ]
         lines += [_line(name, counts) for name, counts in sorted(self.by_type.items())]
         return "\n".join(lines)
@@ -109,9 +143,14 @@ def load_predictions(events_dir: Path) -> dict[str, list[dict]]:
     for row in table.to_pylist():
         predicted.setdefault(row["entry_id"], []).append(
             {
-                "type": row["event_type"], "date": _iso(row["event_date"]), "date_end": _iso(row["event_date_end"]),
-                "precision": row["date_precision"], "actors": row["actors"] or [], "locations": row["locations"] or [],
-                "fatalities": row["fatalities"], "evidence": row["evidence"] or "",
+                "type": row["event_type"],
+                "date": _iso(row["event_date"]),
+                "date_end": _iso(row["event_date_end"]),
+                "precision": row["date_precision"],
+                "actors": row["actors"] or [],
+                "locations": row["locations"] or [],
+                "fatalities": row["fatalities"],
+                "evidence": row["evidence"] or "",
             }
         )
     return predicted
@@ -162,7 +201,9 @@ def _same_event(g: dict, p: dict) -> bool:
 
 
 def _similarity(g: dict, p: dict) -> int:
-    words = lambda e: {w.lower() for w in _WORD.findall(e.get("evidence", ""))}
+    def words(e: dict) -> set[str]:
+        return {w.lower() for w in _WORD.findall(e.get("evidence", ""))}
+
     score = len(words(g) & words(p))
     score += 3 * len({_place_key(x) for x in g["locations"]} & {_place_key(x) for x in p["locations"]})
     score += 2 * sum(any(_actor_key(a) == _actor_key(b) for b in p["actors"]) for a in g["actors"])
@@ -170,10 +211,14 @@ def _similarity(g: dict, p: dict) -> int:
     return score
 
 
-def _match(gold: list[dict], preds: list[dict], compatible: Callable[[dict, dict], bool]) -> list[tuple[int, int]]:
+def _match(
+    gold: list[dict], preds: list[dict], compatible: Callable[[dict, dict], bool]
+) -> list[tuple[int, int]]:
     """Maximum one-to-one matching; each gold tries its most alike predictions first."""
     options = {
-        gi: sorted((pi for pi, p in enumerate(preds) if compatible(g, p)), key=lambda pi: -_similarity(g, preds[pi]))
+        gi: sorted(
+            (pi for pi, p in enumerate(preds) if compatible(g, p)), key=lambda pi: -_similarity(g, preds[pi])
+        )
         for gi, g in enumerate(gold)
     }
     owner: dict[int, int] = {}
@@ -188,7 +233,9 @@ def _match(gold: list[dict], preds: list[dict], compatible: Callable[[dict, dict
                 return True
         return False
 
-    order = sorted(options, key=lambda gi: -max((_similarity(gold[gi], preds[pi]) for pi in options[gi]), default=0))
+    order = sorted(
+        options, key=lambda gi: -max((_similarity(gold[gi], preds[pi]) for pi in options[gi]), default=0)
+    )
     for gi in order:
         augment(gi, set())
     return [(gi, pi) for pi, gi in owner.items()]
@@ -210,7 +257,7 @@ def _names_match(g: str, p: str, key: Callable[[str], str]) -> bool:
         return True
     wa, wb = a.split(), b.split()
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
-    return long_[-len(short):] == short  # a surname matches a full name
+    return long_[-len(short) :] == short  # a surname matches a full name
 
 
 def _names(counts: Counts, gold: Iterable[str], pred: Iterable[str], key: Callable[[str], str]) -> None:
@@ -224,5 +271,3 @@ def _names(counts: Counts, gold: Iterable[str], pred: Iterable[str], key: Callab
                 used.add(i)
                 counts.tp += 1
                 break
-
-

@@ -1,29 +1,36 @@
 """Several triggers, one event: a light verb and its object, deaths in a battle, what a statement says."""
+
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
 from .doc_index import text_of
-from .roles import roles
+from .lexicon import Lexicon
 from .scope import Candidate, clause_bounds
 
 
-_KILLING = {"kill", "murder", "dead", "death", "massacre", "assassinate", "shoot", "shot dead"}
-
-
-def absorb_killing_into_fighting(candidates: list[Candidate]) -> list[Candidate]:
+def absorb_killing_into_fighting(candidates: list[Candidate], lex: Lexicon) -> list[Candidate]:
     """'94 killed in fighting', 'seized base in battle killing over 50': the deaths belong to the clash."""
     clashes = [c for c in candidates if c.label == "armed_clash"]
     removed: set[int] = set()
     for c in candidates:
-        if c.label != "attack" or c.root.lemma_ not in _KILLING:
+        if c.label != "attack" or c.root.lemma_ not in lex.killing | lex.death_nouns:
             continue
         for clash in clashes:
-            near = clash.root in c.root.children or c.root in clash.root.children or clash.root.head == c.root.head and clash.root.head != clash.root
-            through_prep = any(p.dep_ == "prep" and clash.root in p.children for p in c.root.children) or any(
-                p.dep_ == "prep" and c.root in p.children for p in clash.root.children
-            ) or (c.root.head.dep_ == "prep" and c.root.head.head == clash.root)
-            if (near or through_prep) and (c.mention is None or clash.mention is None or c.mention is clash.mention or not c.owned):
+            near = (
+                clash.root in c.root.children
+                or c.root in clash.root.children
+                or clash.root.head == c.root.head
+                and clash.root.head != clash.root
+            )
+            through_prep = (
+                any(p.dep_ == "prep" and clash.root in p.children for p in c.root.children)
+                or any(p.dep_ == "prep" and c.root in p.children for p in clash.root.children)
+                or (c.root.head.dep_ == "prep" and c.root.head.head == clash.root)
+            )
+            if (near or through_prep) and (
+                c.mention is None or clash.mention is None or c.mention is clash.mention or not c.owned
+            ):
                 clash.mention = clash.mention or c.mention
                 clash.absorbed.append(c.trigger)
                 removed.add(id(c))
@@ -31,13 +38,12 @@ def absorb_killing_into_fighting(candidates: list[Candidate]) -> list[Candidate]
     return [c for c in candidates if id(c) not in removed]
 
 
-def absorb_objects_of_light_verbs(candidates: list[Candidate]) -> list[Candidate]:
+def absorb_objects_of_light_verbs(candidates: list[Candidate], lex: Lexicon) -> list[Candidate]:
     """'signed legislation', 'signed raft of agreements', 'held summit': one event, typed by the noun."""
-    r = roles()
     by_root = {c.root.i: c for c in candidates}
     removed: set[int] = set()
     for c in candidates:
-        if c.root.lemma_.lower() not in r.light_verbs and c.root.lemma_ not in r.light_verbs:
+        if c.root.lemma_.lower() not in lex.light_verbs and c.root.lemma_ not in lex.light_verbs:
             continue
         for obj in objects_of(c.root):
             other = by_root.get(obj.i)
@@ -58,34 +64,49 @@ def objects_of(verb: Token) -> list[Token]:
     for child in verb.children:
         if child.dep_ in ("dobj", "nsubjpass", "attr"):
             found.append(child)
-            found.extend(g for p in child.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj")
+            found.extend(
+                g
+                for p in child.children
+                if p.dep_ == "prep" and p.lower_ == "of"
+                for g in p.children
+                if g.dep_ == "pobj"
+            )
     return found
 
 
-def absorb_statement_content(candidates: list[Candidate]) -> list[Candidate]:
+def absorb_statement_content(candidates: list[Candidate], lex: Lexicon) -> list[Candidate]:
     """What a statement says is its content, not another event; a report takes the type of what it reports.
 
     "EU welcomed referendum results" is one statement; "officials said
     98,000 Russians had arrived" is a displacement event; "Tokayev announced
     departure of CSTO forces on 13 Jan" is military on both dates.
     """
-    r = roles()
     removed: set[int] = set()
     for c in candidates:
         if c.label != "statement" or id(c) in removed:
             continue
         clause = clause_bounds(c.trigger, c.trigger.sent)
         inner = [
-            o for o in candidates
-            if o is not c and c.root in o.root.ancestors and id(o) not in removed and clause[0] <= o.trigger.start_char < clause[1]
+            o
+            for o in candidates
+            if o is not c
+            and c.root in o.root.ancestors
+            and id(o) not in removed
+            and clause[0] <= o.trigger.start_char < clause[1]
         ]
-        reporting = c.root.lemma_.lower() in r.reporting or c.root.lemma_ in r.reporting
+        reporting = c.root.lemma_.lower() in lex.reporting or c.root.lemma_ in lex.reporting
         if reporting:
             # 'N reported killed', 'was reported': the report only carries the news
             evidential = not any(ch.dep_ in ("nsubj", "csubj") for ch in c.root.children) or any(
                 ch.dep_ in ("xcomp", "oprd") and ch.tag_ == "VBN" for ch in c.root.children
             )
-            told = [o for o in inner if o.label != "statement" and not _quoted(o.trigger) and (evidential or _reported_by(o.root, c.root))]
+            told = [
+                o
+                for o in inner
+                if o.label != "statement"
+                and not _quoted(o.trigger)
+                and (evidential or _reported_by(o.root, c.root))
+            ]
             reported = min(told, key=lambda o: abs(o.root.i - c.root.i), default=None)
             if reported is not None:
                 c.label = reported.label
@@ -100,9 +121,17 @@ def _reported_by(token: Token, verb: Token) -> bool:
     """Is ``token`` what ``verb`` reports: its clausal complement or object, not a side phrase?"""
     current = token
     while current != verb:
-        if current.dep_ not in ("ccomp", "xcomp", "conj", "dobj", "nsubj", "nsubjpass", "pobj", "prep", "relcl") and not (
-            current.dep_ == "pobj" and current.head.lower_ == "of"
-        ):
+        if current.dep_ not in (
+            "ccomp",
+            "xcomp",
+            "conj",
+            "dobj",
+            "nsubj",
+            "nsubjpass",
+            "pobj",
+            "prep",
+            "relcl",
+        ) and not (current.dep_ == "pobj" and current.head.lower_ == "of"):
             return False
         if current.dep_ == "prep" and current.lower_ != "of":
             return False
@@ -114,5 +143,5 @@ def _reported_by(token: Token, verb: Token) -> bool:
 
 def _quoted(span: Span) -> bool:
     """Inside quotation marks: words of the speaker, not an action reported."""
-    text = text_of(span.doc)[span.sent.start_char: span.start_char]
+    text = text_of(span.doc)[span.sent.start_char : span.start_char]
     return text.count("“") > text.count("”") or text.count('"') % 2 == 1

@@ -4,6 +4,7 @@ spaCy rebuilds ``doc.text`` and ``doc.ents`` on every access; the events of
 an entry ask for them hundreds of times, so they are cached in
 ``doc.user_data`` until `release` drops them.
 """
+
 from __future__ import annotations
 
 import re
@@ -47,5 +48,5 @@ def release(doc: Doc) -> None:
 
 def in_see_reference(span: Span, reach: int = 60) -> bool:
     """Inside a cross-reference '(see Russia)': words about another country's entry."""
-    left = text_of(span.doc)[max(0, span.start_char - reach): span.start_char]
+    left = text_of(span.doc)[max(0, span.start_char - reach) : span.start_char]
     return bool(re.search(r"\(see [^)]*$", left))

@@ -11,17 +11,16 @@ settings object built once, so its cache stays bounded.
 Everything works on the raw entry text with character offsets, before and
 independently of spaCy: its sentence splitter and NER cut dates in two.
 """
+
 from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
-from typing import Iterator
 
-from .resources import read_json
-
+from ..resources import read_json
 
 #: precisions an event can be scored on (EVENTS.md section 1)
 SCORED_PRECISIONS = ("day", "range", "part_of_month")
@@ -64,8 +63,8 @@ class _Vocab:
     whole_month: tuple[str, ...]
 
 
-@lru_cache(maxsize=1)
-def _vocab() -> _Vocab:
+def load_vocab() -> _Vocab:
+    """The date vocabulary of models/dates.json and models/numbers.json."""
     raw = read_json("dates.json")
     month_of = {name: int(num) for num, names in raw["months"].items() for name in names}
     alternation = "|".join(sorted(month_of, key=len, reverse=True))
@@ -76,7 +75,7 @@ def _vocab() -> _Vocab:
         month_cues=frozenset(raw["month_cues"]),
         year_cues=frozenset(raw["year_cues"]),
         parts={k: tuple(v) for k, v in raw["month_parts"].items()},
-        numbers=raw["number_words"],
+        numbers=read_json("numbers.json")["number_words"],
         relative=raw["relative_days"],
         units=raw["relative_units"],
         event_days={k: tuple(v) for k, v in raw["event_days"].items()},
@@ -100,9 +99,7 @@ _EVENT_DAY_REACH = 25
 _DASH = r"\s*(?:-|–|—|/|to|until)\s*"
 
 
-@lru_cache(maxsize=1)
-def _grammar() -> _Grammar:
-    v = _vocab()
+def compile_grammar(v: _Vocab) -> _Grammar:
     mon = rf"(?:{v.month_alt})(?:\.(?=\s+\d))?(?![a-z])"
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
     year = r"(?:1[89]\d\d|20\d\d)(?!\d)"
@@ -113,19 +110,37 @@ def _grammar() -> _Grammar:
     whole = "|".join(re.escape(k) for k in v.whole_month)
     forms = [
         # 30 Nov-2 Dec, 31 March / 1 April, 28 Dec 2020-3 Jan 2021
-        ("cross_range", rf"{_NOT_NUM_BEFORE}(?P<d1>{day})\s+(?:of\s+)?(?P<m1>{mon})(?:,?\s+(?P<y1>{year}))?{_DASH}(?P<d2>{day})\s+(?:of\s+)?(?P<m2>{mon})(?:,?\s+(?P<y2>{year}))?"),
+        (
+            "cross_range",
+            rf"{_NOT_NUM_BEFORE}(?P<d1>{day})\s+(?:of\s+)?(?P<m1>{mon})(?:,?\s+(?P<y1>{year}))?{_DASH}(?P<d2>{day})\s+(?:of\s+)?(?P<m2>{mon})(?:,?\s+(?P<y2>{year}))?",
+        ),
         # November 30-December 2
-        ("cross_range_mf", rf"\b(?P<m1>{mon})\s+(?P<d1>{day}){_DASH}(?P<m2>{mon})\s+(?P<d2>{day})(?:,?\s+(?P<y2>{year}))?{_NOT_NUM_AFTER}"),
+        (
+            "cross_range_mf",
+            rf"\b(?P<m1>{mon})\s+(?P<d1>{day}){_DASH}(?P<m2>{mon})\s+(?P<d2>{day})(?:,?\s+(?P<y2>{year}))?{_NOT_NUM_AFTER}",
+        ),
         # night of 3-4 Jan, 4-6 Jan, 21/22 March, 7 and 8 Nov
-        ("day_range", rf"(?:night\s+of\s+)?{_NOT_NUM_BEFORE}(?P<d1>{day})(?:{_DASH}|\s+and\s+)(?P<d2>{day})\s+(?:of\s+)?(?P<m>{mon})(?:,?\s+(?P<y>{year}))?"),
+        (
+            "day_range",
+            rf"(?:night\s+of\s+)?{_NOT_NUM_BEFORE}(?P<d1>{day})(?:{_DASH}|\s+and\s+)(?P<d2>{day})\s+(?:of\s+)?(?P<m>{mon})(?:,?\s+(?P<y>{year}))?",
+        ),
         # August 21-23
-        ("day_range_mf", rf"\b(?P<m>{mon})\s+(?P<d1>{day}){_DASH}(?P<d2>{day})(?:,?\s+(?P<y>{year}))?{_NOT_NUM_AFTER}"),
+        (
+            "day_range_mf",
+            rf"\b(?P<m>{mon})\s+(?P<d1>{day}){_DASH}(?P<d2>{day})(?:,?\s+(?P<y>{year}))?{_NOT_NUM_AFTER}",
+        ),
         # 20 Nov, 21st August, 28 November 2004
         ("day", rf"{_NOT_NUM_BEFORE}(?P<d>{day})\s+(?:of\s+)?(?P<m>{mon})(?:,?\s+(?P<y>{year}))?"),
         # On August 21, August 21, 2004
-        ("day_mf", rf"\b(?P<m>{mon})\s+(?P<d>{day}){_NOT_NUM_AFTER}(?:,?\s+(?P<y>{year}))?(?!\s*(?:-|–)\s*\d)"),
+        (
+            "day_mf",
+            rf"\b(?P<m>{mon})\s+(?P<d>{day}){_NOT_NUM_AFTER}(?:,?\s+(?P<y>{year}))?(?!\s*(?:-|–)\s*\d)",
+        ),
         # mid- to late July, early to mid-Jan
-        ("part_span", rf"\b(?P<p1>early|mid|late)(?:-|\s)*(?:to|-|–)\s*(?P<p2>mid|late)(?:-|\s)+(?P<m>{mon}|month)(?:\s+(?P<y>{year}))?"),
+        (
+            "part_span",
+            rf"\b(?P<p1>early|mid|late)(?:-|\s)*(?:to|-|–)\s*(?P<p2>mid|late)(?:-|\s)+(?P<m>{mon}|month)(?:\s+(?P<y>{year}))?",
+        ),
         # early Jan, mid-March, late Dec 2020, end of Jan, late month
         ("part", rf"\b(?P<p>{parts}|end)(?:-|\s)+(?P<m>{mon}|month)(?:\s+(?P<y>{year}))?"),
         # throughout month, during Jan: the whole month, month precision
@@ -133,7 +148,10 @@ def _grammar() -> _Grammar:
         # 12/11/2004, 2004-11-12: outside the house style, left to dateparser
         ("numeric", r"(?<![\d/.-])(?:\d{1,2}/\d{1,2}/(?:19|20)\d\d|(?:19|20)\d\d-\d{2}-\d{2})(?![\d/])"),
         # two days later, three days earlier
-        ("relative_n", rf"(?i:\b(?P<n>{nums}|\d{{1,2}})\s+days?\s+(?:(?P<u>later|earlier)\b|(?P<u2>after|before)\b(?=\s*[,;.]|\s*$)))"),
+        (
+            "relative_n",
+            rf"(?i:\b(?P<n>{nums}|\d{{1,2}})\s+days?\s+(?:(?P<u>later|earlier)\b|(?P<u2>after|before)\b(?=\s*[,;.]|\s*$)))",
+        ),
         # same day, next day, the day before
         ("relative", rf"(?i:\b(?P<r>{rel})\b)"),
         # on election day
@@ -144,15 +162,6 @@ def _grammar() -> _Grammar:
         ("year", rf"\b(?:(?P<cue>\w+)(?:\s+|-))?(?P<y>{year}){_NOT_NUM_AFTER}"),
     ]
     return _Grammar(tuple((name, re.compile(rx)) for name, rx in forms))
-
-
-def month_names() -> list[str]:
-    """Every month spelling of the vocabulary ("Sept", "September" ...)."""
-    return list(_vocab().month_of)
-
-
-def _month(token: str) -> int:
-    return _vocab().month_of[token.rstrip(".")]
 
 
 def _day(token: str) -> int:
@@ -181,15 +190,9 @@ def _closest_year(month: int, day: int, ref: date) -> date | None:
 def _closest_month_year(month: int, ref: date) -> int:
     """The year that puts a yearless month closest to the entry's month."""
     # on a tie (six months either way) the later year wins: plans are told more often than history
-    return min((ref.year + 1, ref.year, ref.year - 1), key=lambda y: abs((y - ref.year) * 12 + month - ref.month))
-
-
-def _make_day(d: str, m: str, y: str | None, ref: date) -> date | None:
-    month, day = _month(m), _day(d)
-    if y:
-        year = int(y)
-        return date(year, month, day) if day <= _last_day(year, month) else None
-    return _closest_year(month, day, ref)
+    return min(
+        (ref.year + 1, ref.year, ref.year - 1), key=lambda y: abs((y - ref.year) * 12 + month - ref.month)
+    )
 
 
 class DateResolver:
@@ -200,9 +203,24 @@ class DateResolver:
     """
 
     def __init__(self) -> None:
-        self._grammar = _grammar()
-        self._vocab = _vocab()
+        self._vocab = load_vocab()
+        self._grammar = compile_grammar(self._vocab)
         self._fallback = None
+
+    @property
+    def month_names(self) -> list[str]:
+        """Every month spelling of the vocabulary ("Sept", "September" ...)."""
+        return list(self._vocab.month_of)
+
+    def _month(self, token: str) -> int:
+        return self._vocab.month_of[token.rstrip(".")]
+
+    def _make_day(self, d: str, m: str, y: str | None, ref: date) -> date | None:
+        month, day = self._month(m), _day(d)
+        if y:
+            year = int(y)
+            return date(year, month, day) if day <= _last_day(year, month) else None
+        return _closest_year(month, day, ref)
 
     # ------------------------------------------------------------------ public
     def find(self, text: str, entry_month: date) -> list[DateMention]:
@@ -244,7 +262,9 @@ class DateResolver:
         return match.start(), match.end()
 
     # -------------------------------------------------------------- resolving
-    def _resolve(self, form: str, m: re.Match[str], text: str, ref: date, before: list[DateMention]) -> list[DateMention]:
+    def _resolve(
+        self, form: str, m: re.Match[str], text: str, ref: date, before: list[DateMention]
+    ) -> list[DateMention]:
         """Resolve one match; a handler gives (first, last, precision, start[, end]) tuples."""
         result = getattr(self, f"_resolve_{form}")(m, ref, before, text)
         if result is None:
@@ -258,44 +278,47 @@ class DateResolver:
         return mentions
 
     def _resolve_cross_range(self, m, ref, before, text):
-        first = _make_day(m["d1"], m["m1"], m["y1"] or m["y2"], ref)
+        first = self._make_day(m["d1"], m["m1"], m["y1"] or m["y2"], ref)
         if first is None:
             return None
         if m["y2"] or m["y1"]:
-            last = _make_day(m["d2"], m["m2"], m["y2"] or m["y1"], ref)
+            last = self._make_day(m["d2"], m["m2"], m["y2"] or m["y1"], ref)
             if last is not None and last < first and not m["y2"]:
-                last = _make_day(m["d2"], m["m2"], str(first.year + 1), ref)
+                last = self._make_day(m["d2"], m["m2"], str(first.year + 1), ref)
         else:
-            month2, day2 = _month(m["m2"]), _day(m["d2"])
+            month2, day2 = self._month(m["m2"]), _day(m["d2"])
             year2 = first.year + (1 if month2 < first.month else 0)
             last = date(year2, month2, day2) if day2 <= _last_day(year2, month2) else None
         return (first, last, "range", None) if last else None
 
     def _resolve_cross_range_mf(self, m, ref, before, text):
-        first = _make_day(m["d1"], m["m1"], m["y2"], ref)
+        first = self._make_day(m["d1"], m["m1"], m["y2"], ref)
         if first is None:
             return None
-        month2, day2 = _month(m["m2"]), _day(m["d2"])
+        month2, day2 = self._month(m["m2"]), _day(m["d2"])
         year2 = first.year + (1 if month2 < first.month else 0)
         if day2 > _last_day(year2, month2):
             return None
         return first, date(year2, month2, day2), "range", None
 
     def _resolve_day_range(self, m, ref, before, text):
-        last = _make_day(m["d2"], m["m"], m["y"], ref)
+        last = self._make_day(m["d2"], m["m"], m["y"], ref)
         d1 = _day(m["d1"])
         if last is None or d1 > last.day:
             return None
         first = last.replace(day=d1)
         if " and " in m.group(0) and last.day - d1 > 1:
             # "3 and 16 May": two separate days, not a range
-            return [(first, first, "day", m.start("d1"), m.end("d1")), (last, last, "day", m.start("d2"), m.end())]
+            return [
+                (first, first, "day", m.start("d1"), m.end("d1")),
+                (last, last, "day", m.start("d2"), m.end()),
+            ]
         return first, last, ("day" if first == last else "range"), None
 
     _resolve_day_range_mf = _resolve_day_range
 
     def _resolve_day(self, m, ref, before, text):
-        day = _make_day(m["d"], m["m"], m["y"], ref)
+        day = self._make_day(m["d"], m["m"], m["y"], ref)
         return (day, day, "day", None) if day else None
 
     _resolve_day_mf = _resolve_day
@@ -304,7 +327,7 @@ class DateResolver:
         if m["m"] == "month":
             year, month = ref.year, ref.month
         else:
-            month = _month(m["m"])
+            month = self._month(m["m"])
             year = int(m["y"]) if m["y"] else _closest_month_year(month, ref)
         last_day = _last_day(year, month)
         lo = self._vocab.parts[first_part][0]
@@ -358,8 +381,8 @@ class DateResolver:
         for mention in reversed(before):
             if mention.precision not in ("day", "range"):
                 continue
-            left = re.split(r"[.;]", text[max(0, mention.start - _EVENT_DAY_REACH): mention.start])[-1]
-            right = re.split(r"[.;]", text[mention.end: min(m.start(), mention.end + _EVENT_DAY_REACH)])[0]
+            left = re.split(r"[.;]", text[max(0, mention.start - _EVENT_DAY_REACH) : mention.start])[-1]
+            right = re.split(r"[.;]", text[mention.end : min(m.start(), mention.end + _EVENT_DAY_REACH)])[0]
             if cue_rx.search(left) or cue_rx.search(right):
                 return mention.date, mention.date_end, mention.precision, None
         return None
@@ -369,7 +392,7 @@ class DateResolver:
         cue = (m["cue"] or "").lower()
         if token in self._vocab.ambiguous and not m["y"] and cue not in self._vocab.month_cues:
             return None  # "may" the verb, "March" the noun
-        month = _month(token)
+        month = self._month(token)
         year = int(m["y"]) if m["y"] else _closest_month_year(month, ref)
         return date(year, month, 1), date(year, month, _last_day(year, month)), "month", m.start("m")
 
@@ -378,7 +401,12 @@ class DateResolver:
         if cue not in self._vocab.year_cues:
             return None
         year = int(m["y"])
-        return date(year, 1, 1), date(year, 12, 31), "year", m.start("cue") if cue in ("early", "mid", "late") else m.start("y")
+        return (
+            date(year, 1, 1),
+            date(year, 12, 31),
+            "year",
+            m.start("cue") if cue in ("early", "mid", "late") else m.start("y"),
+        )
 
     def _parse_fallback(self, expression: str) -> date | None:
         if self._fallback is None:
@@ -390,14 +418,3 @@ class DateResolver:
             )
         data = self._fallback.get_date_data(expression)
         return data.date_obj.date() if data and data.date_obj else None
-
-
-def resolve_all(text: str, entry_month: date) -> list[DateMention]:
-    """Convenience wrapper over a shared :class:`DateResolver`."""
-    return _shared_resolver().find(text, entry_month)
-
-
-@lru_cache(maxsize=1)
-def _shared_resolver() -> DateResolver:
-    return DateResolver()
-

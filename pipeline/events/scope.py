@@ -6,14 +6,15 @@ them in their clause); background (past perfect, after/before clauses, the
 reason for an arrest, a purpose) is not an event; a date no trigger took
 repeats the trigger before it (a list of incidents).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .dates import DateMention
-from .roles import Roles, roles
+from ..dates import DateMention
+from .lexicon import Lexicon
 
 
 @dataclass
@@ -59,7 +60,8 @@ def _governor(tokens: list[Token], trigger_roots: dict[int, Candidate]) -> tuple
 
 
 def _trigger_before_preposition(first: Token, trigger_roots: dict[int, Candidate]) -> Candidate | None:
-    """The trigger that ends the phrase right before a date ('rally 25 Jan', 'order ... (see Russia) on 21 Sept').
+    """The trigger that ends the phrase right before a date
+    ('rally 25 Jan', 'order ... (see Russia) on 21 Sept').
 
     Looks left over nouns, adjectives, prepositions and parenthetical
     cross-references only; a verb, a comma or a clause boundary ends the search.
@@ -75,14 +77,20 @@ def _trigger_before_preposition(first: Token, trigger_roots: dict[int, Candidate
             continue
         if i in trigger_roots:
             return trigger_roots[i]
-        if token.is_punct and token.text not in ("-", "’", "'") or token.pos_ not in ("NOUN", "PROPN", "ADJ", "DET", "ADP", "NUM", "PART"):
+        if (
+            token.is_punct
+            and token.text not in ("-", "’", "'")
+            or token.pos_ not in ("NOUN", "PROPN", "ADJ", "DET", "ADP", "NUM", "PART")
+        ):
             return None
         i -= 1
         seen += 1
     return None
 
 
-def attach_dates(candidates: list[Candidate], mentions: list[DateMention], mention_tokens: dict, sent: Span) -> None:
+def attach_dates(
+    candidates: list[Candidate], mentions: list[DateMention], mention_tokens: dict, sent: Span
+) -> None:
     """Give every trigger its date: the one attached to it, else the nearest before it in its clause."""
     roots = {c.root.i: c for c in candidates}
     claims = []
@@ -100,7 +108,9 @@ def attach_dates(candidates: list[Candidate], mentions: list[DateMention], menti
         before = [m for m in mentions if m.end <= c.trigger.start_char]
         after = [m for m in mentions if m.start >= c.trigger.end_char]
         choice = next((m for m in reversed(before) if lo <= m.start < hi), None)
-        choice = choice or next((m for m in after if lo <= m.start < hi and not _owned_elsewhere(m, candidates)), None)
+        choice = choice or next(
+            (m for m in after if lo <= m.start < hi and not _owned_elsewhere(m, candidates)), None
+        )
         choice = choice or (before[-1] if before else None)
         c.mention = choice
 
@@ -122,7 +132,7 @@ def clause_bounds(span: Span, sent: Span) -> tuple[int, int]:
     return start, end
 
 
-def drop_background(candidates: list[Candidate], mention_tokens: dict) -> list[Candidate]:
+def drop_background(candidates: list[Candidate], mention_tokens: dict, lex: Lexicon) -> list[Candidate]:
     """Keep the predicates a date anchors; drop what EVENTS.md calls background.
 
     Dropped unless the trigger has a date of its own: past perfect ("had
@@ -132,7 +142,6 @@ def drop_background(candidates: list[Candidate], mention_tokens: dict) -> list[C
     referred to ("terms of 2019 peace accord": its year names it, it does
     not date an event).
     """
-    r = roles()
     roots = {c.root.i: c for c in candidates}
     kept = []
     for c in candidates:
@@ -143,17 +152,25 @@ def drop_background(candidates: list[Candidate], mention_tokens: dict) -> list[C
             kept.append(c)
         elif _past_perfect(root):
             continue
-        elif _under_word(root, r.background_preps):
+        elif _under_word(root, lex.background_preps):
             continue
-        elif _reason_clause(root, roots, r):
+        elif _reason_clause(root, roots, lex):
             continue
         elif _purpose_clause(root, roots):
             continue
-        elif (root.dep_ in ("amod", "acl") and not _clipped_passive(root)) or (root.dep_ == "compound" and root.head.i not in roots and root.pos_ != "VERB"):
+        elif (root.dep_ in ("amod", "acl") and not _clipped_passive(root)) or (
+            root.dep_ == "compound" and root.head.i not in roots and root.pos_ != "VERB"
+        ):
             continue
-        elif c.label == "statement" and root.dep_ == "advcl" and root.tag_ == "VBG" and root.head.i in roots and roots[root.head.i].label != "statement":
+        elif (
+            c.label == "statement"
+            and root.dep_ == "advcl"
+            and root.tag_ == "VBG"
+            and root.head.i in roots
+            and roots[root.head.i].label != "statement"
+        ):
             continue  # 'shelled village ... claiming fighters were taking refuge': the justification
-        elif _topic_of(root, roots, r):
+        elif _topic_of(root, roots, lex):
             continue
         else:
             kept.append(c)
@@ -172,14 +189,21 @@ def _clipped_passive(token: Token) -> bool:
     first = token.head
     while first.dep_ == "conj" and first.head != first:
         first = first.head
-    lo, _ = clause_bounds(token.doc[token.i: token.i + 1], token.sent)
+    lo, _ = clause_bounds(token.doc[token.i : token.i + 1], token.sent)
     opening = next((t for t in token.sent if t.idx >= lo and not (t.is_space or t.is_punct)), None)
     return opening is not None and first.left_edge.i == opening.i
 
 
 def _existing_agreement(token: Token, roots: dict[int, Candidate]) -> bool:
-    """'terms of peace accord', 'guarantors of de-escalation agreement', 'under 2018 deal': an agreement referred to, not made."""
-    return token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj" and token.head.lower_ in ("of", "under") and token.head.head.i not in roots
+    """'terms of peace accord', 'guarantors of de-escalation agreement', 'under 2018 deal': an agreement
+    referred to, not made.
+    """
+    return (
+        token.pos_ in ("NOUN", "PROPN")
+        and token.dep_ == "pobj"
+        and token.head.lower_ in ("of", "under")
+        and token.head.head.i not in roots
+    )
 
 
 def _past_perfect(token: Token) -> bool:
@@ -194,9 +218,9 @@ def _past_perfect(token: Token) -> bool:
     return False
 
 
-def _topic_of(token: Token, roots: dict[int, Candidate], r: Roles) -> bool:
+def _topic_of(token: Token, roots: dict[int, Candidate], lex: Lexicon) -> bool:
     """'referendum on constitutional amendments': the amendments are the referendum's topic."""
-    if token.dep_ != "pobj" or token.head.lower_ not in r.content_preps:
+    if token.dep_ != "pobj" or token.head.lower_ not in lex.content_preps:
         return False
     governor = token.head.head
     return governor.i in roots and governor.pos_ in ("NOUN", "PROPN")
@@ -217,16 +241,20 @@ def _under_word(token: Token, words: frozenset[str], steps: int = 3) -> bool:
     return current.lower_ in words and current.dep_ in ("prep", "mark")
 
 
-def _reason_clause(token: Token, roots: dict[int, Candidate], r: Roles) -> bool:
+def _reason_clause(token: Token, roots: dict[int, Candidate], lex: Lexicon) -> bool:
     """'arrested ... for allegedly calling for protests', 'accused of tearing down poster'."""
     current = token
     for _ in range(5):
         head = current.head
         if head == current:
             return False
-        if current.dep_ in ("pcomp", "pobj") and head.lower_ in r.reason_preps:
+        if current.dep_ in ("pcomp", "pobj") and head.lower_ in lex.reason_preps:
             above = [head.head, *head.head.ancestors][:3]
-            if any(t.lemma_.lower() in r.accusing or (t.i in roots and roots[t.i].label in ("detention", "trial", "sanction")) for t in above):
+            if any(
+                t.lemma_.lower() in lex.accusing
+                or (t.i in roots and roots[t.i].label in ("detention", "trial", "sanction"))
+                for t in above
+            ):
                 return True
         current = head
     return False
@@ -242,8 +270,10 @@ def _purpose_clause(token: Token, roots: dict[int, Candidate]) -> bool:
         head = current.head
         if head == current or (current.dep_ == "pobj" and head.lower_ == "with"):
             return False
-        infinitive = current.pos_ in ("VERB", "AUX") and current.dep_ in ("advcl", "xcomp", "acl", "relcl") and any(
-            ch.dep_ == "aux" and ch.lower_ == "to" for ch in current.children
+        infinitive = (
+            current.pos_ in ("VERB", "AUX")
+            and current.dep_ in ("advcl", "xcomp", "acl", "relcl")
+            and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in current.children)
         )
         if infinitive and _has_trigger_outside(head, current, roots):
             return True
@@ -256,10 +286,14 @@ def _has_trigger_outside(head: Token, clause: Token, roots: dict[int, Candidate]
     if head.i in roots:
         return True
     inside = {t.i for t in clause.subtree}
-    return any(t.i in roots and t.i not in inside for t in head.subtree if t.i != head.i and abs(t.i - head.i) < 8)
+    return any(
+        t.i in roots and t.i not in inside for t in head.subtree if t.i != head.i and abs(t.i - head.i) < 8
+    )
 
 
-def orphan_dates(candidates: list[Candidate], mentions: list[DateMention], mention_tokens: dict, sent: Span) -> list[Candidate]:
+def orphan_dates(
+    candidates: list[Candidate], mentions: list[DateMention], mention_tokens: dict, sent: Span
+) -> list[Candidate]:
     """A date no trigger took repeats the nearest trigger before it: a list of incidents."""
     taken = {id(c.mention) for c in candidates if c.mention is not None}
     extra = []

@@ -1,0 +1,103 @@
+"""The extraction rules' vocabulary, loaded once from models/ into one object.
+
+`Lexicon.from_models()` reads models/roles.json, models/generic_actors.json,
+models/place_words.json, models/numbers.json and models/organisations.jsonl; the rules of
+pipeline.events receive the object as an argument instead of reaching for a
+module-level cache, so a test or a notebook can build one with other words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..resources import read_json, read_jsonl
+
+
+@dataclass(frozen=True)
+class PlaceWords:
+    """models/place_words.json: the one list of each kind of place word."""
+
+    region: frozenset[str]
+    settlement: frozenset[str]
+    site: frozenset[str]
+    directions: tuple[str, ...]
+    location_preps: frozenset[str]
+    at_place_preps: frozenset[str]
+
+    @property
+    def nouns(self) -> frozenset[str]:
+        """Every noun that marks a name as a place ('Tessit town', 'capital Astana', 'Almaty airport')."""
+        return self.region | self.settlement | self.site
+
+    @classmethod
+    def from_models(cls) -> PlaceWords:
+        raw = read_json("place_words.json")
+        return cls(
+            region=frozenset(raw["region"]),
+            settlement=frozenset(raw["settlement"]),
+            site=frozenset(raw["site"]),
+            directions=tuple(raw["directions"]),
+            location_preps=frozenset(raw["location_preps"]),
+            at_place_preps=frozenset(raw["at_place_preps"]),
+        )
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The role vocabulary (see models/roles.json's note for what each list decides)."""
+
+    titles: tuple[str, ...]
+    crowd: frozenset[str]
+    court: frozenset[str]
+    forces: frozenset[str]
+    people: frozenset[str]
+    reporting: frozenset[str]
+    background_preps: frozenset[str]
+    reason_preps: frozenset[str]
+    accusing: frozenset[str]
+    light_verbs: frozenset[str]
+    content_preps: frozenset[str]
+    non_person_release: dict[str, frozenset[str]]
+    generic_actors: frozenset[str]
+    phrase_skip: frozenset[str]
+    individuals: frozenset[str]
+    killing: frozenset[str]
+    death_nouns: frozenset[str]
+    organisations: frozenset[str]
+    numbers: dict[str, int]
+    places: PlaceWords
+
+    @property
+    def place_nouns(self) -> frozenset[str]:
+        return self.places.nouns
+
+    @property
+    def location_preps(self) -> frozenset[str]:
+        return self.places.location_preps
+
+    @classmethod
+    def from_models(cls) -> Lexicon:
+        raw = read_json("roles.json")
+        generic = read_json("generic_actors.json")["actors"]
+        return cls(
+            titles=tuple(sorted(raw["titles"], key=len, reverse=True)),
+            crowd=frozenset(raw["crowd_subjects"]),
+            court=frozenset(raw["court_subjects"]),
+            forces=frozenset(raw["force_words"]),
+            people=frozenset(raw["people_words"]),
+            reporting=frozenset(raw["reporting_verbs"]),
+            background_preps=frozenset(raw["background_preps"]),
+            reason_preps=frozenset(raw["reason_preps"]),
+            accusing=frozenset(raw["accusing_words"]),
+            light_verbs=frozenset(raw["light_verbs"]),
+            content_preps=frozenset(raw["content_preps"]),
+            non_person_release={k: frozenset(v) for k, v in raw["non_person_release"].items()},
+            generic_actors=frozenset(a.lower() for a in generic),
+            phrase_skip=frozenset(raw["phrase_skip"]),
+            individuals=frozenset(raw["unnamed_individuals"]),
+            killing=frozenset(raw["killing"]),
+            death_nouns=frozenset(raw["death_nouns"]),
+            organisations=frozenset(row["pattern"] for row in read_jsonl("organisations.jsonl")),
+            numbers=read_json("numbers.json")["number_words"],
+            places=PlaceWords.from_models(),
+        )

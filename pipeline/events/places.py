@@ -1,0 +1,174 @@
+"""Where an event happened: the named places of its clause, in the roles the parse gives them."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..records import unique
+from .doc_index import ent_at, ents_in, in_see_reference
+from .lexicon import Lexicon
+
+PLACE_ENTS = {"GPE", "LOC", "FAC"}
+#: labels the small model gives to village names it does not know
+MISLABELLED = {"NORP", "ORG", "PERSON", "LANGUAGE", "PRODUCT", "WORK_OF_ART", "EVENT"}
+
+
+def event_locations(segment: Span, date_tokens: frozenset[int], lex: Lexicon) -> list[str]:
+    """Named places of the clause where something happens: 'in Almaty', 'Almaty's airport', 'Tessit town'.
+
+    Country and place names that only qualify people ('U.S. soldiers', 'Zintan
+    militia') or locate another place ('40km north west of Mogadishu') are not
+    the event's places.
+    """
+    found: list[str] = []
+    for ent in ents_in(segment):
+        words = [t for t in ent if t.i not in date_tokens]
+        if not words or in_see_reference(ent) or not ent.text[:1].isupper():
+            continue
+        span = ent.doc[words[0].i : words[-1].i + 1]  # 'Mentao today' (a masked date) -> 'Mentao'
+        name = span.text.removesuffix("’s").removesuffix("'s")
+        if ent.label_ in PLACE_ENTS and (
+            span.root.lemma_.lower() in lex.place_nouns or is_place(span.root, lex)
+        ):
+            found.append(name)
+        elif (
+            ent.label_ in MISLABELLED
+            and not name.isupper()
+            and name not in lex.organisations
+            and (
+                _after_place_preposition(span.root, lex)
+                or (span.root.dep_ not in ("pobj", "poss") and is_place(span.root, lex))
+            )
+        ):
+            found.append(
+                name
+            )  # the small model's labels for unknown villages: 'in Belehede' (NORP), 'Hseni town' (PERSON)
+    for token in segment:
+        if token.pos_ != "PROPN" or token.i in date_tokens or token.lower_ in lex.place_nouns:
+            continue
+        if token.ent_type_:
+            ent = ent_at(token) if token.ent_iob_ == "B" else None
+            if (
+                ent is not None
+                and ent.label_ in PLACE_ENTS | MISLABELLED
+                and _continues_list(token, date_tokens, lex)
+            ):
+                found.append(ent.text)
+            continue
+        if is_place(token, lex) or _continues_list(token, date_tokens, lex):
+            name = _proper_run(token, date_tokens, lex)
+            if name and not in_see_reference(token.doc[token.i : token.i + 1]):
+                found.append(name)
+    return unique([f for f in found if f and not _names_a_body(f, lex)])
+
+
+def _names_a_body(name: str, lex: Lexicon) -> bool:
+    """'Maute Group', 'Special Forces': a name ending in an actor noun is a group, not a place."""
+    last = name.split()[-1].lower()
+    return len(name.split()) > 1 and last in lex.generic_actors and last not in lex.place_nouns
+
+
+def scene(sent: Span, date_tokens: frozenset[int]) -> list[str]:
+    """'In Soum province, assailants attacked ...': a place opening the sentence is every event's place."""
+    first = sent[0]
+    if first.lower_ not in ("in", "across", "throughout") or first.dep_ != "prep":
+        return []
+    comma = next((t for t in sent[:12] if t.text == ","), None)
+    if comma is None:
+        return []
+    opening = sent.doc[sent.start : comma.i]
+    return [
+        e.text for e in ents_in(opening) if e.label_ in PLACE_ENTS and not any(t.i in date_tokens for t in e)
+    ]
+
+
+def _continues_list(token: Token, date_tokens: frozenset[int], lex: Lexicon) -> bool:
+    """'at Nassoumbou 2 Oct and Inata 4 Oct': a name listed right after a place (and its date) is a place
+    too.
+    """
+    doc = token.doc
+    i = token.i - 1
+    if i < 0 or doc[i].lower_ not in ("and", ","):
+        return False
+    i -= 1
+    while i >= 0 and i in date_tokens:
+        i -= 1
+    if i < 0 or i == token.i - 2 and doc[i].pos_ != "PROPN":
+        return False
+    before = doc[i]
+    return before.pos_ == "PROPN" and (is_place(before, lex) or _continues_list(before, date_tokens, lex))
+
+
+def _after_place_preposition(token: Token, lex: Lexicon) -> bool:
+    return token.dep_ == "pobj" and token.head.lower_ in lex.places.at_place_preps
+
+
+def is_place(token: Token, lex: Lexicon) -> bool:
+    """Where the parse puts a name in a place role."""
+    current = token
+    for _ in range(4):
+        head = current.head
+        if current.dep_ == "poss":
+            return True
+        if current.dep_ in ("compound", "appos", "nmod") and head.lemma_.lower() in lex.place_nouns:
+            return True  # 'Tessit town', 'capital Astana'
+        if current.dep_ == "pobj":
+            if head.lower_ == "from" and head.head.pos_ in ("NOUN", "PROPN"):
+                return False  # 'FMs from Kyrgyzstan': where people come from
+            if head.lower_ in lex.location_preps:
+                return True
+            if head.lower_ == "of" and head.head.lemma_.lower() in lex.place_nouns:
+                return True  # 'city of Zhanaozen', 'town of Yelwa'
+            return False
+        if (
+            current.dep_ in ("compound", "conj", "appos")
+            and head != current
+            and head.pos_ in ("PROPN", "NOUN")
+        ):
+            if current.dep_ == "compound" and any(
+                t.dep_ == "compound" and t.lemma_.lower() in lex.place_nouns for t in head.children
+            ):
+                return True  # 'Almaty city court'
+            if (
+                current.dep_ == "compound"
+                and head.lemma_.lower() not in lex.place_nouns
+                and head.ent_type_ not in PLACE_ENTS
+            ):
+                return False  # 'U.S. soldiers', 'Zintan militia'
+            current = head
+            continue
+        if current.dep_ == "nsubj" and head.lemma_ == "host":
+            return True
+        return False
+    return False
+
+
+def _proper_run(token: Token, date_tokens: frozenset[int], lex: Lexicon) -> str | None:
+    """The capitalised words of an untagged place name around ``token`` ('Gorom-Gorom', 'Port-au-Prince')."""
+    doc = token.doc
+
+    def part(t: Token) -> bool:
+        return (
+            t.ent_type_ == ""
+            and t.i not in date_tokens
+            and (t.pos_ == "PROPN" or (t.text == "-" and not t.whitespace_))
+        )
+
+    lo, hi = token.i, token.i + 1
+    while lo > 0 and part(doc[lo - 1]):
+        lo -= 1
+    while hi < len(doc) and part(doc[hi]):
+        hi += 1
+    if (lo > 0 and doc[lo - 1].ent_type_ and not doc[lo - 1].whitespace_ == "") or (
+        hi < len(doc) and doc[hi].ent_type_ and doc[hi - 1].whitespace_
+    ):
+        return None  # the tail of a tagged name ('Gaza' + 'City')
+    words = [t for t in doc[lo:hi] if t.text != "-"]
+    if (
+        not words
+        or all(t.lower_ in lex.place_nouns for t in words)
+        or (lo > 0 and doc[lo - 1].ent_type_ in PLACE_ENTS)
+    ):
+        return None
+    text = doc[lo:hi].text.strip("-")
+    return text if text[:1].isupper() and len(text) > 2 else None

@@ -1,0 +1,70 @@
+"""Records to table rows: an entry's events and the entry itself, as the schemas of pipeline.io.schema define
+them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime, timezone
+
+from ..events import Taxonomy, event_id
+from ..records import Entry, Event
+
+
+def event_rows(
+    entry: Entry, events: Iterable[Event], iso3: str | None, taxonomy: Taxonomy, version: str
+) -> list[dict]:
+    """The events of one entry as rows of the events table."""
+    rows = []
+    for ev in events:
+        rows.append(
+            {
+                "event_id": event_id(entry.entry_id, ev),
+                "entry_id": entry.entry_id,
+                "country": entry.country,
+                "iso3": iso3,
+                "entry_month": entry.month,
+                "event_type": ev.event_type,
+                "plover": taxonomy.plover_of(ev.event_type),
+                "acled_event_type": taxonomy.acled_of(ev.event_type),
+                "event_date": ev.event_date,
+                "event_date_end": ev.event_date_end,
+                "date_precision": ev.date_precision,
+                "date_text": ev.date_text,
+                "trigger": ev.trigger,
+                "actors": ev.actors,
+                "locations": ev.locations,
+                "latitude": ev.latitude,
+                "longitude": ev.longitude,
+                "admin1": ev.admin1,
+                "geo_precision": ev.geo_precision,
+                "places": ev.places,
+                "fatalities": ev.fatalities,
+                "fatalities_qualifier": ev.fatalities_qualifier,
+                "evidence": ev.evidence,
+                "char_start": ev.char_start,
+                "char_end": ev.char_end,
+                "confidence": ev.confidence,
+                "pipeline_version": version,
+            }
+        )
+    return rows
+
+
+def entry_row(entry: Entry, n_events: int, iso3: str | None, processed_at: datetime | None = None) -> dict:
+    """One row of the entries table."""
+    where = entry.source if entry.line is None else f"{entry.source}:{entry.line}"
+    return {
+        "entry_id": entry.entry_id,
+        "country": entry.country,
+        "iso3": iso3,
+        "month": entry.month,
+        "title": entry.title,
+        "trend": entry.trend,
+        "url": entry.url,
+        "text": entry.text,
+        "content_hash": entry.content_hash,
+        "n_events": n_events,
+        "source": where,
+        "processed_at": processed_at or datetime.now(timezone.utc),
+    }

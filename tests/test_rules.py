@@ -1,0 +1,152 @@
+"""Single rules of pipeline.events on hand-built Docs (words, heads, deps, POS, lemmas, entities).
+
+As in spaCy's own tests, each Doc pins the parse, so a test fails only when
+the rule changes, never because the statistical parser read a sentence
+differently.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+from pipeline.events.absorb import absorb_killing_into_fighting, absorb_objects_of_light_verbs
+from pipeline.events.actors import event_actors
+from pipeline.events.lexicon import Lexicon
+from pipeline.events.scope import Candidate, drop_background
+
+VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower_, is_punct) without a model
+
+
+@pytest.fixture(scope="module")
+def lex() -> Lexicon:
+    return Lexicon.from_models()
+
+
+def parsed(rows: list[tuple[str, int, str, str, str]], ents: list[str] | None = None) -> Doc:
+    """A Doc from (word, head index, dep, POS, lemma) rows; the text is the words joined by spaces."""
+    words, heads, deps, pos, lemmas = (list(column) for column in zip(*rows))
+    return Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents)
+
+
+def trigger(doc: Doc, i: int, label: str) -> Candidate:
+    return Candidate(Span(doc, i, i + 1, label=label), label)
+
+
+def test_past_perfect_is_background(lex):
+    had = parsed(
+        [
+            ("Opposition", 2, "nsubj", "NOUN", "opposition"),
+            ("had", 2, "aux", "AUX", "have"),
+            ("boycotted", 2, "ROOT", "VERB", "boycott"),
+            ("vote", 2, "dobj", "NOUN", "vote"),
+        ]
+    )
+    plain = parsed(
+        [
+            ("Opposition", 1, "nsubj", "NOUN", "opposition"),
+            ("boycotted", 1, "ROOT", "VERB", "boycott"),
+            ("vote", 1, "dobj", "NOUN", "vote"),
+        ]
+    )
+    assert drop_background([trigger(had, 2, "election")], {}, lex) == []
+    assert len(drop_background([trigger(plain, 1, "election")], {}, lex)) == 1
+
+
+def test_the_purpose_of_a_meeting_is_not_an_event(lex):
+    doc = parsed(
+        [
+            ("PM", 1, "nsubj", "PROPN", "PM"),
+            ("met", 1, "ROOT", "VERB", "meet"),
+            ("rebels", 1, "dobj", "NOUN", "rebel"),
+            ("to", 4, "aux", "PART", "to"),
+            ("discuss", 1, "advcl", "VERB", "discuss"),
+            ("ceasefire", 4, "dobj", "NOUN", "ceasefire"),
+        ]
+    )
+    kept = drop_background([trigger(doc, 1, "summit"), trigger(doc, 5, "agreement")], {}, lex)
+    assert [c.label for c in kept] == ["summit"]
+
+
+def test_the_reason_for_an_arrest_is_not_an_event(lex):
+    doc = parsed(
+        [
+            ("Police", 1, "nsubj", "NOUN", "police"),
+            ("detained", 1, "ROOT", "VERB", "detain"),
+            ("activist", 1, "dobj", "NOUN", "activist"),
+            ("for", 1, "prep", "ADP", "for"),
+            ("calling", 3, "pcomp", "VERB", "call"),
+            ("for", 4, "prep", "ADP", "for"),
+            ("protests", 5, "pobj", "NOUN", "protest"),
+        ]
+    )
+    kept = drop_background([trigger(doc, 1, "detention"), trigger(doc, 6, "protest")], {}, lex)
+    assert [c.label for c in kept] == ["detention"]
+
+
+def test_a_light_verb_takes_the_type_of_its_object(lex):
+    doc = parsed(
+        [
+            ("Govt", 1, "nsubj", "NOUN", "govt"),
+            ("signed", 1, "ROOT", "VERB", "sign"),
+            ("agreement", 1, "dobj", "NOUN", "agreement"),
+        ]
+    )
+    (merged,) = absorb_objects_of_light_verbs(
+        [trigger(doc, 1, "legislation"), trigger(doc, 2, "agreement")], lex
+    )
+    assert merged.label == "agreement" and merged.root.text == "signed"
+    assert [t.text for t in merged.absorbed] == ["agreement"]
+
+
+def test_deaths_in_fighting_belong_to_the_clash(lex):
+    doc = parsed(
+        [
+            ("94", 1, "nsubjpass", "NUM", "94"),
+            ("killed", 1, "ROOT", "VERB", "kill"),
+            ("in", 1, "prep", "ADP", "in"),
+            ("fighting", 2, "pobj", "NOUN", "fighting"),
+        ]
+    )
+    (clash,) = absorb_killing_into_fighting([trigger(doc, 1, "attack"), trigger(doc, 3, "armed_clash")], lex)
+    assert clash.label == "armed_clash" and [t.text for t in clash.absorbed] == ["killed"]
+
+
+def test_deaths_apart_from_fighting_stay_an_attack(lex):
+    doc = parsed(
+        [
+            ("Gunmen", 1, "nsubj", "NOUN", "gunman"),
+            ("killed", 1, "ROOT", "VERB", "kill"),
+            ("farmers", 1, "dobj", "NOUN", "farmer"),
+        ]
+    )
+    kept = absorb_killing_into_fighting([trigger(doc, 1, "attack")], lex)
+    assert [c.label for c in kept] == ["attack"]
+
+
+def test_actors_are_named_without_their_titles(lex):
+    doc = parsed(
+        [
+            ("President", 1, "compound", "PROPN", "President"),
+            ("Goïta", 2, "nsubj", "PROPN", "Goïta"),
+            ("met", 2, "ROOT", "VERB", "meet"),
+            ("FM", 4, "compound", "PROPN", "FM"),
+            ("Colonna", 2, "dobj", "PROPN", "Colonna"),
+        ],
+        ents=["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON"],
+    )
+    assert event_actors(trigger(doc, 2, "summit"), doc[:], lex) == ["Goïta", "Colonna"]
+
+
+def test_an_unnamed_individual_is_no_actor_but_a_group_is(lex):
+    doc = parsed(
+        [
+            ("Gunmen", 1, "nsubj", "NOUN", "gunman"),
+            ("killed", 1, "ROOT", "VERB", "kill"),
+            ("teacher", 1, "dobj", "NOUN", "teacher"),
+            ("and", 2, "cc", "CCONJ", "and"),
+            ("farmers", 2, "conj", "NOUN", "farmer"),
+        ]
+    )
+    assert event_actors(trigger(doc, 1, "attack"), doc[:], lex) == ["Gunmen", "farmers"]
