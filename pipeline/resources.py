@@ -33,4 +33,3 @@ def read_jsonl(name: str) -> list[dict]:
     """A JSON Lines resource, one object a line."""
     text = model_file(name).read_text(encoding="utf-8")
     return [json.loads(line) for line in text.splitlines() if line.strip()]
-

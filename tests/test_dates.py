@@ -66,7 +66,12 @@ CASES = [
         "Fighting 28 Dec-3 Jan displaced thousands.",
         [("28 Dec-3 Jan", "2020-12-28", "2021-01-03", "range")],
     ),
-    ("2023-11", "FMs met 7 and 8 Nov in Tokyo.", [("7 and 8 Nov", "2023-11-07", "2023-11-08", "range")]),
+    # two days joined by 'and' are a list of days, not a range (EVENTS.md 1)
+    (
+        "2023-11",
+        "FMs met 7 and 8 Nov in Tokyo.",
+        [("7", "2023-11-07", "2023-11-07", "day"), ("8 Nov", "2023-11-08", "2023-11-08", "day")],
+    ),
     (
         "2022-01",
         "Militants on night of 3-4 Jan raided village.",
@@ -190,6 +195,63 @@ CASES = [
     ("2020-11", "Elections set for Jan 2021.", [("Jan 2021", "2021-01-01", "2021-01-31", "month")]),
     ("2022-09", "Polls due early 2023.", [("early 2023", "2023-01-01", "2023-12-31", "year")]),
     ("2022-08", "Deadliest attack since 2015.", [("2015", "2015-01-01", "2015-12-31", "year")]),
+    # EVENTS.md 1, forms of unseen entries: lists of days (one each; the last carries the month)
+    (
+        "2023-03",
+        "Clashes 25 and 26 March left dozens dead.",
+        [("25", "2023-03-25", "2023-03-25", "day"), ("26 March", "2023-03-26", "2023-03-26", "day")],
+    ),
+    (
+        "2023-06",
+        "Air strikes 3, 8 June hit market.",
+        [("3", "2023-06-03", "2023-06-03", "day"), ("8 June", "2023-06-08", "2023-06-08", "day")],
+    ),
+    (
+        "2023-04",
+        "Militants 14, 16, 20 and 30 April attacked convoys.",
+        [
+            ("14", "2023-04-14", "2023-04-14", "day"),
+            ("16", "2023-04-16", "2023-04-16", "day"),
+            ("20", "2023-04-20", "2023-04-20", "day"),
+            ("30 April", "2023-04-30", "2023-04-30", "day"),
+        ],
+    ),
+    # nights spanning two days
+    ("2023-03", "Rockets 21/22 March hit base.", [("21/22 March", "2023-03-21", "2023-03-22", "range")]),
+    (
+        "2023-04",
+        "Raid 31 March / 1 April killed three.",
+        [("31 March / 1 April", "2023-03-31", "2023-04-01", "range")],
+    ),
+    ("2023-09", "Gunmen night of 25 Sept stormed village.", [("25 Sept", "2023-09-25", "2023-09-25", "day")]),
+    # parts of the entry's month, and of a named month
+    (
+        "2022-06",
+        "Taliban mid-month detained journalists.",
+        [("mid-month", "2022-06-11", "2022-06-20", "part_of_month")],
+    ),
+    ("2022-06", "Talks early month stalled.", [("early month", "2022-06-01", "2022-06-10", "part_of_month")]),
+    (
+        "2022-06",
+        "Fighting late month resumed.",
+        [("late month", "2022-06-21", "2022-06-30", "part_of_month")],
+    ),
+    (
+        "2023-03",
+        "Rebels end March seized town.",
+        [("end March", "2023-03-21", "2023-03-31", "part_of_month")],
+    ),
+    (
+        "2022-06",
+        "Clashes mid-, late-month displaced thousands.",
+        [
+            ("mid", "2022-06-11", "2022-06-20", "part_of_month"),
+            ("late-month", "2022-06-21", "2022-06-30", "part_of_month"),
+        ],
+    ),
+    # line-break hyphens of old entries
+    ("2004-07", "Rebels 17 Ju- ly attacked town.", [("17 Ju- ly", "2004-07-17", "2004-07-17", "day")]),
+    ("2004-09", "Govt 3 Sep- tember banned party.", [("3 Sep- tember", "2004-09-03", "2004-09-03", "day")]),
 ]
 
 NOT_DATES = [

@@ -17,7 +17,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from ..resources import read_json
@@ -96,6 +96,8 @@ _NOT_NUM_AFTER = r"(?![\d%]|,\d|\.\d)"
 _MAX_DISTANCE_DAYS = 186
 #: how far (in characters) an election word may stand from the date it names
 _EVENT_DAY_REACH = 25
+#: a word cut by a line-break hyphen: "Ju- ly"
+_BROKEN_WORD = re.compile(r"\b(?P<a>[A-Za-z]+)-\s+(?P<b>[a-z]+)\b")
 _DASH = r"\s*(?:-|–|—|/|to|until)\s*"
 
 
@@ -119,10 +121,16 @@ def compile_grammar(v: _Vocab) -> _Grammar:
             "cross_range_mf",
             rf"\b(?P<m1>{mon})\s+(?P<d1>{day}){_DASH}(?P<m2>{mon})\s+(?P<d2>{day})(?:,?\s+(?P<y2>{year}))?{_NOT_NUM_AFTER}",
         ),
-        # night of 3-4 Jan, 4-6 Jan, 21/22 March, 7 and 8 Nov
+        # 25 and 26 March, 3, 8 June, 14, 16, 20 and 30 April: one day each (EVENTS.md 1)
+        (
+            "day_list",
+            rf"{_NOT_NUM_BEFORE}(?P<days>{day}(?:\s*,\s*{day})*(?:,?\s+and\s+{day})|{day}(?:\s*,\s*{day})+)"
+            rf"\s+(?:of\s+)?(?P<m>{mon})(?:,?\s+(?P<y>{year}))?",
+        ),
+        # night of 3-4 Jan, 4-6 Jan, 21/22 March
         (
             "day_range",
-            rf"(?:night\s+of\s+)?{_NOT_NUM_BEFORE}(?P<d1>{day})(?:{_DASH}|\s+and\s+)(?P<d2>{day})\s+(?:of\s+)?(?P<m>{mon})(?:,?\s+(?P<y>{year}))?",
+            rf"(?:night\s+of\s+)?{_NOT_NUM_BEFORE}(?P<d1>{day}){_DASH}(?P<d2>{day})\s+(?:of\s+)?(?P<m>{mon})(?:,?\s+(?P<y>{year}))?",
         ),
         # August 21-23
         (
@@ -140,6 +148,11 @@ def compile_grammar(v: _Vocab) -> _Grammar:
         (
             "part_span",
             rf"\b(?P<p1>early|mid|late)(?:-|\s)*(?:to|-|–)\s*(?P<p2>mid|late)(?:-|\s)+(?P<m>{mon}|month)(?:\s+(?P<y>{year}))?",
+        ),
+        # mid-, late-month, early-, mid-March: one part each
+        (
+            "part_list",
+            rf"\b(?P<p1>early|mid|late)-?\s*,\s*(?P<p2>early|mid|late)(?:-|\s)+(?P<m>{mon}|month)(?:\s+(?P<y>{year}))?",
         ),
         # early Jan, mid-March, late Dec 2020, end of Jan, late month
         ("part", rf"\b(?P<p>{parts}|end)(?:-|\s)+(?P<m>{mon}|month)(?:\s+(?P<y>{year}))?"),
@@ -231,10 +244,39 @@ class DateResolver:
         them; those with nothing to resolve from are left out.
         """
         ref = entry_month.replace(day=1)
+        joined, where = self._join_broken_months(text)
         mentions: list[DateMention] = []
-        for form, match in self._scan(text):
-            mentions.extend(self._resolve(form, match, text, ref, mentions))
-        return mentions
+        for form, match in self._scan(joined):
+            mentions.extend(self._resolve(form, match, joined, ref, mentions))
+        if where is None:
+            return mentions
+        return [
+            replace(
+                m,
+                start=where[m.start],
+                end=where[m.end - 1] + 1,
+                text=text[where[m.start] : where[m.end - 1] + 1],
+            )
+            for m in mentions
+        ]
+
+    def _join_broken_months(self, text: str) -> tuple[str, list[int] | None]:
+        """Old entries keep line-break hyphens ('17 Ju- ly', 'Sep- tember'): join month names broken so.
+
+        Returns the joined text and, for each of its characters, its offset in
+        ``text`` (None when nothing was joined, the common case).
+        """
+        breaks = [m for m in _BROKEN_WORD.finditer(text) if m["a"] + m["b"] in self._vocab.month_of]
+        if not breaks:
+            return text, None
+        pieces, where, last = [], [], 0
+        for m in breaks:
+            pieces.append(text[last : m.end("a")])
+            where.extend(range(last, m.end("a")))
+            last = m.start("b")
+        pieces.append(text[last:])
+        where.extend(range(last, len(text)))
+        return "".join(pieces), where
 
     # ---------------------------------------------------------------- scanning
     def _scan(self, text: str) -> Iterator[tuple[str, re.Match[str]]]:
@@ -307,13 +349,23 @@ class DateResolver:
         if last is None or d1 > last.day:
             return None
         first = last.replace(day=d1)
-        if " and " in m.group(0) and last.day - d1 > 1:
-            # "3 and 16 May": two separate days, not a range
-            return [
-                (first, first, "day", m.start("d1"), m.end("d1")),
-                (last, last, "day", m.start("d2"), m.end()),
-            ]
         return first, last, ("day" if first == last else "range"), None
+
+    def _resolve_day_list(self, m, ref, before, text):
+        """One day each; the last one carries the month ('3' and '16 May' in '3 and 16 May')."""
+        numbers = list(re.finditer(r"\d+", m.group("days")))
+        last = self._make_day(numbers[-1].group(), m["m"], m["y"], ref)
+        if last is None:
+            return None
+        offset = m.start("days")
+        found = []
+        for number in numbers[:-1]:
+            day = int(number.group())
+            if day > _last_day(last.year, last.month):
+                return None
+            first = last.replace(day=day)
+            found.append((first, first, "day", offset + number.start(), offset + number.end()))
+        return [*found, (last, last, "day", offset + numbers[-1].start(), m.end())]
 
     _resolve_day_range_mf = _resolve_day_range
 
@@ -345,6 +397,12 @@ class DateResolver:
 
     def _resolve_part_span(self, m, ref, before, text):
         return self._part_bounds(m, ref, m["p1"].lower(), m["p2"].lower())
+
+    def _resolve_part_list(self, m, ref, before, text):
+        """'mid-, late-month': one part each; the first is its word alone, the last carries the month."""
+        first = self._part_bounds(m, ref, m["p1"].lower(), m["p1"].lower())
+        last = self._part_bounds(m, ref, m["p2"].lower(), m["p2"].lower())
+        return [(*first[:3], m.start("p1"), m.end("p1")), (*last[:3], m.start("p2"), m.end())]
 
     def _resolve_numeric(self, m, ref, before, text):
         parsed = self._parse_fallback(m.group(0))
