@@ -262,3 +262,20 @@ def test_a_parsed_doc_is_freed_without_the_cycle_collector(extractor):
         assert events and alive() is None
     finally:
         gc.enable()
+
+
+@pytest.mark.parametrize(
+    "sentence, event_type",
+    [
+        ("Foreign Minister Lavrov 3 May arrived in Bamako for talks.", "summit"),  # a visit, not a deployment
+        ("French troops 3 May arrived in Gao.", "military"),
+        ("Some 2,000 refugees 3 May arrived in Chad.", "displacement"),
+        ("Army 8 May captured 12 insurgents near Mocímboa da Praia.", "detention"),  # people taken
+        ("Army 8 May captured Mocímboa da Praia town from insurgents.", "armed_clash"),  # ground taken
+        ("Govt forces 9 May retook Kidal town.", "armed_clash"),  # ACLED: government regains territory
+        ("Constitutional Court 10 May validated presidential election results.", "trial"),
+        ("Interior minister 11 May released audio tape of opposition leader.", "statement"),
+    ],
+)
+def test_the_type_follows_who_acts_and_on_what(x, sentence, event_type):
+    assert [e.event_type for e in x.events_of(sentence)] == [event_type]

@@ -210,14 +210,19 @@ def _strip_title(name: str, lex: Lexicon) -> str:
     return name.strip(" ’'s").strip() if name.endswith("’s") or name.endswith("'s") else name.strip()
 
 
-def subject_lemmas(root: Token) -> set[str]:
-    words: set[str] = set()
+def subject_tokens(root: Token) -> list[Token]:
+    """The words of the subject of ``root``, or of the verb above it when it has none."""
+    words: list[Token] = []
     head = root
     for _ in range(2):
         for child in head.children:
             if child.dep_ in SUBJECT_DEPS:
-                words |= {t.lemma_.lower() for t in child.subtree}
+                words.extend(child.subtree)
         if words or head.head == head:
             break
         head = head.head
     return words
+
+
+def subject_lemmas(root: Token) -> set[str]:
+    return {t.lemma_.lower() for t in subject_tokens(root)}

@@ -25,7 +25,7 @@ from .absorb import (
     absorb_statement_content,
     objects_of,
 )
-from .actors import apart_from_places, event_actors, subject_lemmas
+from .actors import apart_from_places, event_actors, subject_lemmas, subject_tokens
 from .doc_index import in_see_reference, release, text_of
 from .fatalities import FatalityCounter
 from .lexicon import Lexicon
@@ -236,9 +236,23 @@ def _refine_type(c: Candidate, lex: Lexicon) -> str:
         for label, words in lex.non_person_release.items():
             if objects & words:
                 return label
-    if c.root.lemma_ in ("arrive", "arrival", "land") and not subject & lex.forces and subject & lex.people:
-        return "displacement"
+    if c.root.lemma_ in ("arrive", "arrival", "land") and not subject & lex.forces:
+        if subject & lex.people:
+            return "displacement"
+        if any(t.ent_type_ == "PERSON" or t.text in lex.titles for t in subject_tokens(c.root)):
+            return "summit"  # a leader's or minister's arrival is a visit (EVENTS.md 2)
+    if c.label == "armed_clash" and c.root.lemma_ == "capture" and _takes_people(c.root, lex):
+        return "detention"  # 'captured seven militants': people taken, not ground (ACLED: arrests)
     return c.label
+
+
+def _takes_people(verb: Token, lex: Lexicon) -> bool:
+    """Is what ``verb`` takes a group or a person ('captured five insurgents'), not a place?"""
+    return any(
+        (o.lemma_.lower() in lex.generic_actors or o.ent_type_ == "PERSON")
+        and o.lemma_.lower() not in lex.place_nouns
+        for o in objects_of(verb)
+    )
 
 
 def _merge(events: list[tuple[tuple[int, int], Event]], text: str) -> list[Event]:

@@ -1,8 +1,9 @@
 """``crisis_lemma_repair`` (after the lemmatizer): inflections of lexicon words get the lexicon's lemma.
 
 The small model's lemmatizer slips on this prose ("fined" -> "fin",
-"Meeting" kept capitalised), and the trigger ruler matches on lemmas. Each
-word of the trigger lexicon is inflected by regular English rules, and a
+"Meeting" kept capitalised, "retook" kept), and the trigger ruler matches on
+lemmas. Each word of the trigger lexicon is inflected by regular English rules
+and by the irregular past forms of models/irregular_verbs.json, and a
 token whose lower-case form is one of those inflections gets that word as
 its lemma.
 """
@@ -15,7 +16,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..resources import read_jsonl
+from ..resources import read_json, read_jsonl
 from .serialise import read_rows, write_rows
 
 
@@ -26,12 +27,17 @@ class LemmaRepair:
         self.inflections = inflections
 
     @classmethod
-    def for_words(cls, words: Iterable[str]) -> LemmaRepair:
-        """Inflections of ``words``; a form that is itself a lexicon word keeps itself as lemma."""
+    def for_words(cls, words: Iterable[str], irregular: dict[str, list[str]] | None = None) -> LemmaRepair:
+        """Inflections of ``words``; a form that is itself a lexicon word keeps itself as lemma.
+
+        ``irregular`` maps verbs to their irregular past forms ('take': ['took', 'taken']);
+        a word ending in such a verb gets them with its own prefix ('retake': 'retook').
+        """
         lexicon = set(words)
+        irregular = irregular or {}
         inflections: dict[str, str] = {}
         for word in sorted(lexicon, key=lambda w: (-len(w), w)):  # 'refugees' is refugee+s before refuge+es
-            for form in inflect(word):
+            for form in inflect(word) | _irregular_forms(word, irregular):
                 inflections.setdefault(form, form if form in lexicon else word)
         return cls(inflections)
 
@@ -50,6 +56,15 @@ class LemmaRepair:
         return self
 
 
+def _irregular_forms(word: str, irregular: dict[str, list[str]]) -> set[str]:
+    """Irregular past forms of ``word`` or of the verb it ends in ('withdraw' -> 'withdrew', 'withdrawn')."""
+    for verb, forms in irregular.items():
+        if word.endswith(verb) and (word == verb or len(word) - len(verb) >= 2):
+            prefix = word[: len(word) - len(verb)]
+            return {prefix + form for form in forms}
+    return set()
+
+
 def inflect(word: str) -> set[str]:
     """Regular English inflections of a lexicon word (verb and noun forms)."""
     forms = {word, word + "s", word + "es", word + "ed", word + "d", word + "ing"}
@@ -62,6 +77,9 @@ def inflect(word: str) -> set[str]:
     return forms
 
 
-@Language.factory("crisis_lemma_repair", default_config={"file": "triggers.jsonl"})
-def make_lemma_repair(nlp: Language, name: str, file: str) -> LemmaRepair:
-    return LemmaRepair.for_words(w for row in read_jsonl(file) for w in row["pattern"].lower().split())
+@Language.factory(
+    "crisis_lemma_repair", default_config={"file": "triggers.jsonl", "irregular": "irregular_verbs.json"}
+)
+def make_lemma_repair(nlp: Language, name: str, file: str, irregular: str) -> LemmaRepair:
+    words = (w for row in read_jsonl(file) for w in row["pattern"].lower().split())
+    return LemmaRepair.for_words(words, read_json(irregular)["verbs"])
