@@ -23,11 +23,12 @@ class PlaceWords:
     directions: tuple[str, ...]
     location_preps: frozenset[str]
     at_place_preps: frozenset[str]
+    #: every noun that marks a name as a place ('Tessit town', 'capital Astana', 'Almaty airport'),
+    #: built once: the rules ask for it at every token
+    nouns: frozenset[str] = frozenset()
 
-    @property
-    def nouns(self) -> frozenset[str]:
-        """Every noun that marks a name as a place ('Tessit town', 'capital Astana', 'Almaty airport')."""
-        return self.region | self.settlement | self.site
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "nouns", self.region | self.settlement | self.site)
 
     @classmethod
     def from_models(cls) -> PlaceWords:

@@ -68,6 +68,7 @@ class Geocoder:
         self.demonyms = demonyms
         self.region_words = places.region
         self.settlement_words = places.settlement
+        self.place_words = places.region | places.settlement
         alternation = "|".join(
             sorted((re.escape(d).replace("\\-", "-?") for d in places.directions), key=len, reverse=True)
         )
@@ -175,7 +176,7 @@ class Geocoder:
         """Strip place words; say whether a region, a place or the capital is asked for."""
         words = name.replace("’s", "").replace("'s", "").split()
         wants = None
-        place_words = self.region_words | self.settlement_words
+        place_words = self.place_words
         while words and words[0].lower() in place_words | {"capital", "the"}:
             first = words.pop(0).lower()
             wants = "capital" if first == "capital" else wants
