@@ -2,7 +2,7 @@
 
 crisis-events run [INPUT ...] [--out DIR]     raw entries in, Parquet tables out (incremental)
 crisis-events serve --cron "0 2 * * *"        the same on a schedule, through Prefect
-crisis-events bench [--words N ...]           full run vs bare spaCy: words/s, ratio, peak memory
+crisis-events bench [--words N ...] [--workers N ...]  full run vs bare spaCy and 1 worker, memory
 crisis-events eval --gold FILE [--events DIR] score an events table against gold
 crisis-events map [--events DIR] [--out PNG]     draw the events on a map
 crisis-events columns [--table events|entries] the documented columns, as Markdown
@@ -121,7 +121,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     _prefect_defaults()
     from .tools.bench import run_bench
 
-    return run_bench([str(p) for p in args.inputs], args.words, workers=args.workers)
+    return run_bench([str(p) for p in args.inputs], args.words, args.workers, bare=not args.no_bare)
 
 
 def cmd_map(args: argparse.Namespace) -> int:
@@ -192,7 +192,16 @@ def build_parser() -> argparse.ArgumentParser:
     bn.add_argument(
         "--words", type=int, nargs="+", default=[200_000], help="corpus sizes in words (default: 200000)"
     )
-    bn.add_argument("--workers", type=int, default=1, help="worker processes for the full run")
+    bn.add_argument(
+        "--workers",
+        type=int,
+        nargs="+",
+        default=[1],
+        help="worker counts to run the full run with, e.g. 1 2 (default: 1)",
+    )
+    bn.add_argument(
+        "--no-bare", action="store_true", help="skip bare spaCy (for long archive runs of the full run only)"
+    )
     bn.set_defaults(func=cmd_bench)
 
     ev = sub.add_parser("eval", help="score an events table against gold (EVENTS.md section 4)")

@@ -4,7 +4,8 @@ An `Extractor` is built once per process (each worker process builds its
 own): the spaCy pipeline with the project's components, the date resolver,
 the date masker, the rules' lexicon, the event taxonomy and the geocoder.
 For a batch of entries it runs pipeline.dates on the raw texts,
-pipeline.nlp on the date-masked texts (one ``nlp.pipe`` pass),
+pipeline.nlp on the date-masked texts, with the sentences that hold no
+date blanked (one ``nlp.pipe`` pass),
 pipeline.events on the docs and pipeline.geo on the events. Flows call
 `Extractor.rows` per batch; tests and notebooks can call `extract`.
 """
@@ -22,7 +23,7 @@ from .events import EventBuilder, Lexicon, Taxonomy
 from .geo import Geocoder
 from .io.rows import entry_row, event_rows
 from .io.schema import ENTRIES, EVENTS
-from .nlp import DateMasker, build_nlp
+from .nlp import DatedOnly, DateMasker, build_nlp
 from .provenance import pipeline_version
 from .records import Entry, Event, Reject
 
@@ -54,6 +55,7 @@ class Extractor:
     nlp: Language
     dates: DateResolver
     masker: DateMasker
+    dated_only: DatedOnly
     builder: EventBuilder
     taxonomy: Taxonomy
     geocoder: Geocoder
@@ -63,10 +65,12 @@ class Extractor:
     def load(cls) -> Extractor:
         """Build every resource from the packaged models/ (about 2 s, and 0.5 GB with the gazetteer)."""
         lexicon = Lexicon.from_models()
+        nlp, dates = build_nlp(), DateResolver()
         return cls(
-            nlp=build_nlp(),
-            dates=DateResolver(),
+            nlp=nlp,
+            dates=dates,
             masker=DateMasker.from_models(),
+            dated_only=DatedOnly([*nlp.tokenizer.rules, *lexicon.titles], dates.month_names),
             builder=EventBuilder(lexicon),
             taxonomy=Taxonomy.from_models(),
             geocoder=Geocoder.from_models(lexicon.places),
@@ -81,7 +85,7 @@ class Extractor:
             for entry in entries:
                 mentions = self.dates.find(entry.text, entry.month)
                 pending.append((entry, mentions))
-                yield self.masker.mask(entry.text, mentions)
+                yield self.dated_only.blank_undated(self.masker.mask(entry.text, mentions), mentions)
 
         for doc in self.nlp.pipe(masked(), batch_size=batch_size):
             entry, mentions = pending.pop(0)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..dates import DateMention
+from .doc_index import text_of
 from .lexicon import Lexicon
 
 
@@ -120,16 +121,17 @@ def _owned_elsewhere(mention: DateMention, candidates: list[Candidate]) -> bool:
 
 
 def clause_bounds(span: Span, sent: Span) -> tuple[int, int]:
-    """Character bounds of the semicolon-separated clause around ``span``."""
-    start, end = sent.start_char, sent.end_char
-    for token in sent:
-        if token.text == ";":
-            if token.idx < span.start_char:
-                start = token.idx + 1
-            elif token.idx >= span.end_char:
-                end = token.idx
-                break
-    return start, end
+    """Character bounds of the semicolon-separated clause around ``span``.
+
+    Whitespace that closes the sentence (a blanked undated sentence, see
+    pipeline.nlp.dated_only) is not part of it. Searched in the text, not
+    token by token: it is asked for every candidate of a sentence.
+    """
+    text = text_of(sent.doc)
+    end = sent.start_char + len(text[sent.start_char : sent.end_char].rstrip())
+    start = text.rfind(";", sent.start_char, span.start_char) + 1 or sent.start_char
+    semicolon = text.find(";", span.end_char, end)
+    return start, (end if semicolon < 0 else semicolon)
 
 
 def drop_background(candidates: list[Candidate], mention_tokens: dict, lex: Lexicon) -> list[Candidate]:

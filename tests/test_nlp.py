@@ -1,0 +1,93 @@
+"""pipeline.nlp: what the parser is given (undated sentences blanked) and the cached attribute ruler."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.lang.en.lemmatizer import EnglishLemmatizer
+from spacy.pipeline import AttributeRuler
+
+from pipeline.dates import DateResolver
+from pipeline.nlp import MODEL_NAME, DatedOnly, build_nlp
+from pipeline.nlp.attribute_cache import CachedAttributeRuler
+from pipeline.nlp.lemma_cache import CachedLemmatizer
+
+ROOT = Path(__file__).resolve().parent.parent
+RESOLVER = DateResolver()
+DATED_ONLY = DatedOnly([*spacy.blank("en").tokenizer.rules, "Gen.", "Col.", "Lt."], RESOLVER.month_names)
+
+
+def _sentences(text: str) -> list[str]:
+    return [text[s:e] for s, e in DATED_ONLY.sentences(text)]
+
+
+def test_sentences_end_at_stops_and_line_breaks_not_at_abbreviations():
+    text = (
+        "Post-election unrest\nGen. Ali met U.S. envoy. Clashes erupted. "
+        "Lt. Col. Musa said “it is over.” Talks 9 Nov. In Bamenda, J. Smith spoke!"
+    )
+    assert _sentences(text) == [
+        "Post-election unrest",
+        "Gen. Ali met U.S. envoy.",
+        "Clashes erupted.",
+        "Lt. Col. Musa said “it is over.”",
+        "Talks 9 Nov.",
+        "In Bamenda, J. Smith spoke!",
+    ]
+
+
+def test_undated_sentences_are_blanked_in_place():
+    text = "Tensions rose.\nPolice 5 May detained ten activists. Govt denied abuse. Talks resumed 7 May."
+    mentions = RESOLVER.find(text, date(2021, 5, 1))
+    blanked = DATED_ONLY.blank_undated(text, mentions)
+    assert len(blanked) == len(text)
+    assert "Police 5 May detained ten activists." in blanked
+    assert "Talks resumed 7 May." in blanked
+    assert "Tensions" not in blanked and "denied" not in blanked
+    kept = [i for i, ch in enumerate(blanked) if not ch.isspace()]
+    assert all(blanked[i] == text[i] for i in kept)  # offsets are those of the entry text
+
+
+def test_blanked_sentences_cost_one_token():
+    nlp = spacy.blank("en")
+    text = "Tensions rose sharply across country.\nPolice 5 May detained ten activists."
+    blanked = DATED_ONLY.blank_undated(text, RESOLVER.find(text, date(2021, 5, 1)))
+    # six tokens and the line break become one whitespace token
+    assert len(nlp(blanked)) == len(nlp(text)) - 6
+
+
+@pytest.fixture(scope="module")
+def pipelines():
+    """The project's pipeline, and the same with spaCy's own AttributeRuler and lemmatizer put back."""
+    ours, theirs = build_nlp(), build_nlp()
+    patterns = theirs.get_pipe("attribute_ruler").patterns
+    theirs.replace_pipe("attribute_ruler", "attribute_ruler").add_patterns(patterns)
+    lookups = theirs.get_pipe("lemmatizer").lookups
+    theirs.replace_pipe("lemmatizer", "lemmatizer", config={"mode": "rule"}).lookups = lookups
+    return ours, theirs
+
+
+def test_cached_attribute_ruler_and_lemmatizer_annotate_as_spacys_own(pipelines):
+    ours, theirs = pipelines
+    assert isinstance(ours.get_pipe("attribute_ruler"), CachedAttributeRuler)
+    assert type(theirs.get_pipe("attribute_ruler")) is AttributeRuler
+    assert isinstance(ours.get_pipe("lemmatizer"), CachedLemmatizer)
+    assert type(theirs.get_pipe("lemmatizer")) is EnglishLemmatizer
+    assert (
+        ours.get_pipe("attribute_ruler").patterns
+        == spacy.load(MODEL_NAME).get_pipe("attribute_ruler").patterns
+    )
+    texts = [json.loads(line)["text"] for line in open(ROOT / "raw" / "kazakhstan_entries.jsonl")][:8]
+    texts.append("They ain't gonna stop: let's go, y'all. There are no talks, but it is over.")
+    for a, b in zip(ours.pipe(texts), theirs.pipe(texts)):
+        assert [(t.pos_, str(t.morph), t.lemma_) for t in a] == [(t.pos_, str(t.morph), t.lemma_) for t in b]
+
+
+def test_cached_attribute_ruler_refuses_patterns_it_cannot_look_up():
+    ruler = CachedAttributeRuler(spacy.blank("en").vocab)
+    with pytest.raises(ValueError, match="SHAPE"):
+        ruler.add([[{"SHAPE": "Xxxx"}]], {"POS": "PROPN"})
