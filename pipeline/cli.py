@@ -4,6 +4,7 @@ crisis-events run [INPUT ...] [--out DIR]     raw entries in, Parquet tables out
 crisis-events serve --cron "0 2 * * *"        the same on a schedule, through Prefect
 crisis-events bench [--words N ...] [--workers N ...]  full run vs bare spaCy and 1 worker, memory
 crisis-events eval --gold FILE [--events DIR] score an events table against gold
+crisis-events audit INPUT ... [--top N]         where extraction is silent, ranked (no gold needed)
 crisis-events map [--events DIR] [--out PNG]     draw the events on a map
 crisis-events columns [--table events|entries] the documented columns, as Markdown
 """
@@ -124,6 +125,13 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return run_bench([str(p) for p in args.inputs], args.words, args.workers, bare=not args.no_bare)
 
 
+def cmd_audit(args: argparse.Namespace) -> int:
+    from .tools.audit import run_audit
+
+    run_audit([str(p) for p in args.inputs], top=args.top)
+    return 0
+
+
 def cmd_map(args: argparse.Namespace) -> int:
     from .tools.mapping import draw_map
 
@@ -203,6 +211,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-bare", action="store_true", help="skip bare spaCy (for long archive runs of the full run only)"
     )
     bn.set_defaults(func=cmd_bench)
+
+    au = sub.add_parser(
+        "audit", help="dated clauses with no event, dropped triggers, unknown heads: ranked, no gold needed"
+    )
+    au.add_argument("inputs", nargs="+", help="files and folders of entries")
+    au.add_argument("--top", type=int, default=25, help="rows per table (default: 25)")
+    au.set_defaults(func=cmd_audit)
 
     ev = sub.add_parser("eval", help="score an events table against gold (EVENTS.md section 4)")
     ev.add_argument("--gold", required=True, help="gold JSON Lines file")

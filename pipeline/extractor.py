@@ -20,6 +20,7 @@ from spacy.language import Language
 
 from .dates import DateMention, DateResolver
 from .events import EventBuilder, Lexicon, Taxonomy
+from .events.trace import Trace
 from .geo import Geocoder
 from .io.rows import entry_row, event_rows
 from .io.schema import ENTRIES, EVENTS
@@ -77,8 +78,13 @@ class Extractor:
             version=pipeline_version(),
         )
 
-    def extract(self, entries: Iterable[Entry], batch_size: int = 32) -> Iterator[Extracted]:
-        """Extract events entry by entry, parsing the texts in batches (streams: holds one batch)."""
+    def extract(
+        self, entries: Iterable[Entry], batch_size: int = 32, trace: Trace | None = None
+    ) -> Iterator[Extracted]:
+        """Extract events entry by entry, parsing the texts in batches (streams: holds one batch).
+
+        ``trace`` (for `crisis-events audit`) hears what the rules dropped.
+        """
         pending: list[tuple[Entry, list[DateMention]]] = []
 
         def masked() -> Iterator[str]:
@@ -89,7 +95,7 @@ class Extractor:
 
         for doc in self.nlp.pipe(masked(), batch_size=batch_size):
             entry, mentions = pending.pop(0)
-            events = self.builder.events_of(entry, doc, mentions)
+            events = self.builder.events_of(entry, doc, mentions, trace)
             self.geocoder.place_events(entry.country, events)
             yield Extracted(entry, events)
 

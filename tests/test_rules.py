@@ -50,8 +50,8 @@ def test_past_perfect_is_background(lex):
             ("vote", 1, "dobj", "NOUN", "vote"),
         ]
     )
-    assert drop_background([trigger(had, 2, "election")], {}, lex) == []
-    assert len(drop_background([trigger(plain, 1, "election")], {}, lex)) == 1
+    assert drop_background([trigger(had, 2, "election")], lex) == []
+    assert len(drop_background([trigger(plain, 1, "election")], lex)) == 1
 
 
 def test_the_purpose_of_a_meeting_is_not_an_event(lex):
@@ -65,7 +65,7 @@ def test_the_purpose_of_a_meeting_is_not_an_event(lex):
             ("ceasefire", 4, "dobj", "NOUN", "ceasefire"),
         ]
     )
-    kept = drop_background([trigger(doc, 1, "summit"), trigger(doc, 5, "agreement")], {}, lex)
+    kept = drop_background([trigger(doc, 1, "summit"), trigger(doc, 5, "agreement")], lex)
     assert [c.label for c in kept] == ["summit"]
 
 
@@ -81,7 +81,7 @@ def test_the_reason_for_an_arrest_is_not_an_event(lex):
             ("protests", 5, "pobj", "NOUN", "protest"),
         ]
     )
-    kept = drop_background([trigger(doc, 1, "detention"), trigger(doc, 6, "protest")], {}, lex)
+    kept = drop_background([trigger(doc, 1, "detention"), trigger(doc, 6, "protest")], lex)
     assert [c.label for c in kept] == ["detention"]
 
 

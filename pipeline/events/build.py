@@ -31,6 +31,7 @@ from .fatalities import FatalityCounter
 from .lexicon import Lexicon
 from .places import event_locations, scene
 from .scope import Candidate, attach_dates, clause_bounds, drop_background, orphan_dates, tokens_of
+from .trace import Trace
 
 _VIOLENT = {"attack", "armed_clash", "riot"}
 _DESCRIBING = {"accuse", "charge", "suspect", "claim", "blame", "allege", "convict", "wanted"}
@@ -43,23 +44,33 @@ class EventBuilder:
         self.lex = lex
         self.fatalities = FatalityCounter(lex.numbers, lex.killing)
 
-    def events_of(self, entry: Entry, doc: Doc, mentions: list[DateMention]) -> list[Event]:
+    def events_of(
+        self, entry: Entry, doc: Doc, mentions: list[DateMention], trace: Trace | None = None
+    ) -> list[Event]:
         """All events of one entry, in text order.
 
         ``doc`` is the parse of the entry's (date-masked) text; ``mentions`` are
         its date expressions from pipeline.dates, with offsets into the same text.
+        ``trace`` (for `crisis-events audit`) hears what the rules dropped.
         """
         events: list[Event] = []
+        if trace is not None:
+            trace.text = entry.text
         try:
             for sentence in doc.sents:
-                events.extend(_sentence_events(self, entry, doc, sentence, mentions))
+                events.extend(_sentence_events(self, entry, doc, sentence, mentions, trace))
         finally:
             release(doc)
         return events
 
 
 def _sentence_events(
-    rules: EventBuilder, entry: Entry, doc: Doc, sent: Span, all_mentions: list[DateMention]
+    rules: EventBuilder,
+    entry: Entry,
+    doc: Doc,
+    sent: Span,
+    all_mentions: list[DateMention],
+    trace: Trace | None,
 ) -> list[Event]:
     mentions = [
         m
@@ -70,18 +81,26 @@ def _sentence_events(
         return []
     lex = rules.lex
     triggers = [t for t in doc.spans[SPANS_KEY] if sent.start <= t.start < sent.end]
-    candidates = [
-        Candidate(t, t.label_)
-        for t in triggers
-        if not (_inside_name(t) or in_see_reference(t, reach=40) or _description(t.root, lex))
-    ]
+    candidates = []
+    for t in triggers:
+        rule = _not_an_event(t, lex)
+        if rule is None:
+            candidates.append(Candidate(t, t.label_))
+        elif trace is not None:
+            trace.drop(t, rule)
     mention_tokens = {id(m): tokens_of(doc, m) for m in mentions}
     attach_dates(candidates, mentions, mention_tokens, sent)
     candidates = absorb_objects_of_light_verbs(candidates, lex)
     candidates = absorb_killing_into_fighting(candidates, lex)
     candidates = absorb_statement_content(candidates, lex)
-    candidates = drop_background(candidates, mention_tokens, lex)
+    on_drop = None if trace is None else (lambda c, rule: trace.drop(c.trigger, rule))
+    candidates = drop_background(candidates, lex, on_drop)
     candidates += orphan_dates(candidates, mentions, mention_tokens, sent)
+    if trace is not None:
+        used = {id(c.mention) for c in candidates}
+        for m in mentions:
+            if m.scored and mention_tokens[id(m)]:
+                trace.dated_clause(mention_tokens[id(m)][0], id(m) in used)
     date_tokens = frozenset(t.i for tokens in mention_tokens.values() for t in tokens)
     events = [
         (clause_bounds(c.trigger, sent), _build(rules, entry, sent, c, mentions, date_tokens))
@@ -89,6 +108,17 @@ def _sentence_events(
         if c.mention is not None
     ]
     return _merge(events, entry.text)
+
+
+def _not_an_event(trigger: Span, lex: Lexicon) -> str | None:
+    """The rule that makes a trigger no event at all (whatever its date), or None."""
+    if _inside_name(trigger):
+        return "inside a name"
+    if in_see_reference(trigger, reach=40):
+        return "cross-reference"
+    if _description(trigger.root, lex):
+        return "participle describing someone"
+    return None
 
 
 def _inside_name(trigger: Span) -> bool:

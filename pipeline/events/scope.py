@@ -9,6 +9,7 @@ repeats the trigger before it (a list of incidents).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -134,49 +135,64 @@ def clause_bounds(span: Span, sent: Span) -> tuple[int, int]:
     return start, (end if semicolon < 0 else semicolon)
 
 
-def drop_background(candidates: list[Candidate], mention_tokens: dict, lex: Lexicon) -> list[Candidate]:
-    """Keep the predicates a date anchors; drop what EVENTS.md calls background.
+def drop_background(
+    candidates: list[Candidate],
+    lex: Lexicon,
+    on_drop: Callable[[Candidate, str], None] | None = None,
+) -> list[Candidate]:
+    """Keep the predicates a date anchors; drop what EVENTS.md calls background (see `background_rule`).
 
-    Dropped unless the trigger has a date of its own: past perfect ("had
+    ``on_drop`` hears of each dropped candidate with the rule's name (for `crisis-events audit`).
+    """
+    roots = {c.root.i: c for c in candidates}
+    kept = []
+    for c in candidates:
+        rule = background_rule(c, roots, lex)
+        if rule is None:
+            kept.append(c)
+        elif on_drop is not None:
+            on_drop(c, rule)
+    return kept
+
+
+def background_rule(c: Candidate, roots: dict[int, Candidate], lex: Lexicon) -> str | None:
+    """The name of the rule that makes ``c`` background, or None for an event.
+
+    Background unless the trigger has a date of its own: past perfect ("had
     declined"), undated after/before clauses, the reason behind an action
     ("for allegedly calling for protests"), a purpose ("met ... to discuss"),
     a noun that only modifies another ("election observer"), an agreement
     referred to ("terms of 2019 peace accord": its year names it, it does
     not date an event).
     """
-    roots = {c.root.i: c for c in candidates}
-    kept = []
-    for c in candidates:
-        root = c.root
-        if c.label == "agreement" and _existing_agreement(root, roots) and not (c.owned and c.mention.scored):
-            continue
-        if c.owned:
-            kept.append(c)
-        elif _past_perfect(root):
-            continue
-        elif _under_word(root, lex.background_preps):
-            continue
-        elif _reason_clause(root, roots, lex):
-            continue
-        elif _purpose_clause(root, roots):
-            continue
-        elif (root.dep_ in ("amod", "acl") and not _clipped_passive(root)) or (
-            root.dep_ == "compound" and root.head.i not in roots and root.pos_ != "VERB"
-        ):
-            continue
-        elif (
-            c.label == "statement"
-            and root.dep_ == "advcl"
-            and root.tag_ == "VBG"
-            and root.head.i in roots
-            and roots[root.head.i].label != "statement"
-        ):
-            continue  # 'shelled village ... claiming fighters were taking refuge': the justification
-        elif _topic_of(root, roots, lex):
-            continue
-        else:
-            kept.append(c)
-    return kept
+    root = c.root
+    if c.label == "agreement" and _existing_agreement(root, roots) and not (c.owned and c.mention.scored):
+        return "agreement referred to"
+    if c.owned:
+        return None
+    if _past_perfect(root):
+        return "past perfect"
+    if _under_word(root, lex.background_preps):
+        return "after/before clause"
+    if _reason_clause(root, roots, lex):
+        return "reason for an action"
+    if _purpose_clause(root, roots):
+        return "purpose of an action"
+    if (root.dep_ in ("amod", "acl") and not _clipped_passive(root)) or (
+        root.dep_ == "compound" and root.head.i not in roots and root.pos_ != "VERB"
+    ):
+        return "modifier of a noun"
+    if (
+        c.label == "statement"
+        and root.dep_ == "advcl"
+        and root.tag_ == "VBG"
+        and root.head.i in roots
+        and roots[root.head.i].label != "statement"
+    ):
+        return "justification of an action"  # 'shelled village ... claiming fighters were taking refuge'
+    if _topic_of(root, roots, lex):
+        return "topic of another event"
+    return None
 
 
 def _clipped_passive(token: Token) -> bool:
