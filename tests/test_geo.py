@@ -112,3 +112,15 @@ def test_map_draws_the_events_with_coordinates(tmp_path):
     out = tmp_path / "map.png"
     assert draw_map(tmp_path / "events", out) == 2
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and out.stat().st_size > 10_000
+
+
+def test_towns_and_regions_found_as_actors_are_dropped_countries_and_people_stay(geo):
+    def event(actors: list[str]) -> Event:
+        return Event("e", "attack", None, None, "day", "9 Nov", "text", 0, 4, "killed", actors=actors)
+
+    cameroon = event(["Bamenda", "Ambazonia Defence Force", "Nigeria"])
+    philippines = event(["Aquino", "Davao", "MILF"])
+    geo.place_events("Cameroon", [cameroon])
+    geo.place_events("Philippines", [philippines])
+    assert cameroon.actors == ["Ambazonia Defence Force", "Nigeria"]  # a country can act
+    assert philippines.actors == ["Aquino", "MILF"]  # a person named like a village stays

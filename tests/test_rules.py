@@ -11,9 +11,15 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from pipeline.events.absorb import absorb_killing_into_fighting, absorb_objects_of_light_verbs
-from pipeline.events.actors import event_actors
+from pipeline.events.absorb import (
+    absorb_killing_into_fighting,
+    absorb_objects_of_light_verbs,
+    absorb_statement_content,
+)
+from pipeline.events.actors import _plausible_actor, _without_months, event_actors
+from pipeline.events.build import _refine_type
 from pipeline.events.lexicon import Lexicon
+from pipeline.events.places import is_place
 from pipeline.events.scope import Candidate, drop_background
 
 VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower_, is_punct) without a model
@@ -150,3 +156,81 @@ def test_an_unnamed_individual_is_no_actor_but_a_group_is(lex):
         ]
     )
     assert event_actors(trigger(doc, 1, "attack"), doc[:], lex) == ["Gunmen", "farmers"]
+
+
+def tagged(rows: list[tuple[str, int, str, str, str, str]], ents: list[str] | None = None) -> Doc:
+    """Like `parsed`, with fine tags: (word, head, dep, POS, tag, lemma)."""
+    words, heads, deps, pos, tags, lemmas = (list(column) for column in zip(*rows))
+    return Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas, ents=ents)
+
+
+def _report(verb_rows: list[tuple[str, int, str, str, str, str]]) -> Doc:
+    return tagged(
+        [("Residents", 1, "nsubj", "NOUN", "NNS", "resident"), ("said", 1, "ROOT", "VERB", "VBD", "say")]
+        + verb_rows
+    )
+
+
+def test_a_reported_incident_takes_its_type_and_its_own_subject(lex):
+    doc = _report(
+        [
+            ("rebels", 3, "nsubj", "NOUN", "NNS", "rebel"),
+            ("attacked", 1, "ccomp", "VERB", "VBD", "attack"),
+            ("town", 3, "dobj", "NOUN", "NN", "town"),
+        ]
+    )
+    (report,) = absorb_statement_content([trigger(doc, 1, "statement"), trigger(doc, 3, "attack")], lex)
+    assert report.label == "attack" and report.reported.text == "attacked"
+    assert _refine_type(report, lex) == "attack"  # the residents spoke; the rebels attacked: no riot
+
+
+def test_a_claim_in_the_progressive_or_a_forecast_stays_a_statement(lex):
+    ongoing = _report(
+        [
+            ("army", 4, "nsubj", "NOUN", "NN", "army"),
+            ("was", 4, "aux", "AUX", "VBD", "be"),
+            ("detaining", 1, "ccomp", "VERB", "VBG", "detain"),
+            ("civilians", 4, "dobj", "NOUN", "NNS", "civilian"),
+        ]
+    )
+    forecast = _report(
+        [
+            ("rebels", 4, "nsubj", "NOUN", "NNS", "rebel"),
+            ("would", 4, "aux", "AUX", "MD", "would"),
+            ("attack", 1, "ccomp", "VERB", "VB", "attack"),
+        ]
+    )
+    for doc, label in ((ongoing, "detention"), (forecast, "attack")):
+        (said,) = absorb_statement_content([trigger(doc, 1, "statement"), trigger(doc, 4, label)], lex)
+        assert said.label == "statement" and said.reported is None
+
+
+def test_a_possessor_is_a_place_only_as_a_place_name_or_before_a_place_noun(lex):
+    person = tagged(
+        [
+            ("for", 0, "ROOT", "ADP", "IN", "for"),
+            ("Tsikhanouskaya", 3, "poss", "PROPN", "NNP", "Tsikhanouskaya"),
+            ("’s", 1, "case", "PART", "POS", "’s"),
+            ("return", 0, "pobj", "NOUN", "NN", "return"),
+        ],
+        ents=["O", "B-PERSON", "O", "O"],
+    )
+    city = tagged(
+        [
+            ("Almaty", 2, "poss", "PROPN", "NNP", "Almaty"),
+            ("’s", 0, "case", "PART", "POS", "’s"),
+            ("airport", 2, "ROOT", "NOUN", "NN", "airport"),
+        ],
+        ents=["B-GPE", "O", "O"],
+    )
+    assert not is_place(person[1], lex)
+    assert is_place(city[0], lex)
+
+
+def test_months_events_and_run_on_fragments_are_no_actors(lex):
+    assert _without_months("Touadéra’s Feb", lex) == "Touadéra"
+    assert _without_months("Oct/Nov", lex) == ""
+    assert _without_months("Theresa May", lex) == "Theresa May"  # 'May' is also a name
+    assert not _plausible_actor("Summit", lex) and not _plausible_actor("lorry bombings", lex)
+    assert not _plausible_actor("Khan, Election Commission", lex)
+    assert _plausible_actor("Islamic State", lex) and _plausible_actor("security forces", lex)

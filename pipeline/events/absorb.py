@@ -79,7 +79,9 @@ def absorb_statement_content(candidates: list[Candidate], lex: Lexicon) -> list[
 
     "EU welcomed referendum results" is one statement; "officials said
     98,000 Russians had arrived" is a displacement event; "Tokayev announced
-    departure of CSTO forces on 13 Jan" is military on both dates.
+    departure of CSTO forces on 13 Jan" is military on both dates. A report
+    keeps the reported trigger (``reported``), whose subject is the actor
+    that types the event ('residents said SPLM-N attacked town' is no riot).
     """
     removed: set[int] = set()
     for c in candidates:
@@ -105,16 +107,27 @@ def absorb_statement_content(candidates: list[Candidate], lex: Lexicon) -> list[
                 for o in inner
                 if o.label != "statement"
                 and not _quoted(o.trigger)
+                and not _not_yet_done(o.root)
                 and (evidential or _reported_by(o.root, c.root))
             ]
             reported = min(told, key=lambda o: abs(o.root.i - c.root.i), default=None)
             if reported is not None:
                 c.label = reported.label
+                c.reported = reported.trigger
         for o in inner:
             if not o.owned:  # a trigger with its own date in the parse is an event of its own
                 removed.add(id(o))
                 c.absorbed.append(o.trigger)
     return [c for c in candidates if id(c) not in removed]
+
+
+def _not_yet_done(token: Token) -> bool:
+    """'said Saudi Arabia was detaining Hariri', 'warned rebels would attack': a claim or a
+    forecast, told in the progressive or with a modal; a report of an incident is in the past.
+    """
+    auxiliaries = [ch for ch in token.children if ch.dep_ in ("aux", "auxpass")]
+    progressive = token.tag_ == "VBG" and any(a.lemma_ == "be" for a in auxiliaries)
+    return progressive or any(a.tag_ == "MD" for a in auxiliaries)
 
 
 def _reported_by(token: Token, verb: Token) -> bool:

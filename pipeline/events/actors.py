@@ -45,7 +45,27 @@ def event_actors(c: Candidate, segment: Span, lex: Lexicon) -> list[str]:
             and not (ent.root.dep_ == "compound" and ent.root.head.lemma_.lower() in lex.generic_actors)
         ):
             found.append(ent.text)
-    return unique(_whole_names(unique(found)) + groups)
+    names = (_without_months(name, lex) for name in _whole_names(unique(found)) + groups)
+    return unique([n for n in names if n and _plausible_actor(n, lex)])
+
+
+def _without_months(name: str, lex: Lexicon) -> str:
+    """'Touadéra’s Feb' -> 'Touadéra', 'Oct/Nov' -> '': a month is when, never who."""
+    words = name.replace("/", " / ").split()
+    while words and (words[-1].lower().rstrip(".") in lex.months or words[-1] == "/"):
+        words.pop()
+    kept = " ".join(words).replace(" / ", "/")
+    return kept.removesuffix("’s").removesuffix("'s") if len(words) < len(name.split()) else kept
+
+
+def _plausible_actor(name: str, lex: Lexicon) -> bool:
+    """Not an event ('Summit', 'lorry bombings'), not a run-on fragment ('Khan, Election Commission')."""
+    words = name.split()
+    head = words[-1].lower()
+    event = head in lex.event_words or head.removesuffix("s") in lex.event_words
+    if event and (len(words) == 1 or name[:1].islower()):
+        return head in lex.generic_actors or head in lex.forces
+    return "," not in name and len(words) <= 8
 
 
 def _whole_names(names: list[str]) -> list[str]:

@@ -255,7 +255,8 @@ def _item_break(sent: Span, after: int, date_start: int, default: int | None = N
 
 def _refine_type(c: Candidate, lex: Lexicon) -> str:
     subject = subject_lemmas(c.root)
-    if c.label in ("attack", "armed_clash") and subject & lex.crowd:
+    actor_subject = subject_lemmas(c.reported.root) if c.reported is not None else subject
+    if c.label in ("attack", "armed_clash") and actor_subject & lex.crowd:
         return "riot"
     if c.label in ("sanction", "legislation", "statement") and subject & lex.court and c.root.pos_ == "VERB":
         return "trial"  # courts fine, order and rule: court decisions

@@ -1,7 +1,9 @@
 """The extraction rules' vocabulary, loaded once from models/ into one object.
 
 `Lexicon.from_models()` reads models/roles.json, models/generic_actors.json,
-models/place_words.json, models/numbers.json and models/organisations.jsonl; the rules of
+models/place_words.json, models/numbers.json, models/organisations.jsonl, the
+month names of models/dates.json and the one-word triggers of
+models/triggers.jsonl (an actor is never a month or an event); the rules of
 pipeline.events receive the object as an argument instead of reaching for a
 module-level cache, so a test or a notebook can build one with other words.
 """
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..dates import load_vocab
 from ..resources import read_json, read_jsonl
 
 
@@ -67,6 +70,8 @@ class Lexicon:
     organisations: frozenset[str]
     numbers: dict[str, int]
     places: PlaceWords
+    months: frozenset[str]  # lower case; without those that are also words ('May', 'March')
+    event_words: frozenset[str]  # one-word triggers: 'summit', 'bombing'
 
     @property
     def place_nouns(self) -> frozenset[str]:
@@ -80,6 +85,7 @@ class Lexicon:
     def from_models(cls) -> Lexicon:
         raw = read_json("roles.json")
         generic = read_json("generic_actors.json")["actors"]
+        dates = load_vocab()
         return cls(
             titles=tuple(sorted(raw["titles"], key=len, reverse=True)),
             crowd=frozenset(raw["crowd_subjects"]),
@@ -101,4 +107,8 @@ class Lexicon:
             organisations=frozenset(row["pattern"] for row in read_jsonl("organisations.jsonl")),
             numbers=read_json("numbers.json")["number_words"],
             places=PlaceWords.from_models(),
+            months=frozenset(m.lower() for m in dates.month_of if m not in dates.ambiguous),
+            event_words=frozenset(
+                row["pattern"] for row in read_jsonl("triggers.jsonl") if " " not in row["pattern"]
+            ),
         )

@@ -108,8 +108,8 @@ def is_place(token: Token, lex: Lexicon) -> bool:
     current = token
     for _ in range(4):
         head = current.head
-        if current.dep_ == "poss":
-            return True
+        if current.dep_ == "poss":  # 'Almaty's airport', not 'Tsikhanouskaya's return'
+            return current.ent_type_ in PLACE_ENTS or head.lemma_.lower() in lex.place_nouns
         if current.dep_ in ("compound", "appos", "nmod") and head.lemma_.lower() in lex.place_nouns:
             return True  # 'Tessit town', 'capital Astana'
         if current.dep_ == "pobj":

@@ -28,6 +28,7 @@ class Candidate:
     mention: DateMention | None = None
     owned: bool = False  # the date is attached to the trigger in the parse
     absorbed: list[Span] = field(default_factory=list)
+    reported: Span | None = None  # a report's reported action (pipeline.events.absorb)
 
     @property
     def root(self) -> Token:

@@ -16,7 +16,8 @@ province", "northern Kokshetau city", "capital") using pipeline.gazetteer:
 Precision follows ACLED's geo_precision: 1 town or city, 2 region, 3 country.
 `place_events` fills the geography of a list of events: the most precise
 location is the event's point; events with no resolved place get their
-entry's country at precision 3.
+entry's country at precision 3. It also takes towns and regions out of the
+actors (a country can act; a town named as an actor is a misread place).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from . import gazetteer
 from .gazetteer import GazetteerRow, fold
 
 LARGE_CITY = 1_000_000
+NAMED_TOWN = 50_000  # the smallest city models/places.jsonl names for the NER
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,7 @@ class Geocoder:
         home = self.heading_countries(country)
         for ev in events:
             named = self.countries_named(ev.evidence)
+            ev.actors = [a for a in ev.actors if not self._below_country(a, home, named)]
             places = [p for p in (self.resolve(name, home, named) for name in ev.locations) if p is not None]
             ev.places = [p.as_row() for p in places]
             best = min(places, key=lambda p: p.geo_precision, default=None)
@@ -125,6 +128,23 @@ class Geocoder:
                     best.geo_precision,
                 )
                 ev.admin1 = best.admin1
+
+    def _below_country(self, name: str, home: Iterable[str], named: Iterable[str]) -> bool:
+        """A town or region found as an actor ('Bamenda', 'Kirkuk'): where, not who. Countries act.
+
+        Only regions and towns of the size the NER's place patterns name (models/places.jsonl) in
+        the entry's or the sentence's countries, or prominent cities anywhere: a village that
+        shares its name with a person ('Aquino') is no reason to drop an actor.
+        """
+        core, _ = self._normalise(name)
+        rows = self.gaz.names.get(fold(core), [])
+        if any(r.level == 3 for r in rows):
+            return False
+        scope = {self.gaz.alpha2[c] for c in (*home, *named) if c in self.gaz.alpha2}
+        return any(
+            (r.cc in scope and (r.level in (1, 2) or r.population >= NAMED_TOWN)) or self._prominent(r)
+            for r in rows
+        )
 
     def resolve(self, name: str, home: Iterable[str] = (), named: Iterable[str] = ()) -> Place | None:
         """Place ``name`` (as written); ``home`` and ``named`` are ISO3 codes of the entry and of the
