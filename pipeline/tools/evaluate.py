@@ -19,16 +19,13 @@ from ..events.lexicon import PlaceWords
 SCORED = ("day", "range", "part_of_month")
 
 
-def _place_words_pattern() -> re.Pattern[str]:
-    """EVENTS.md 4: names compare after dropping words like city, capital, province, region
-    (models/place_words.json).
-    """
-    words = PlaceWords.from_models()
+def _place_key_of(words: PlaceWords) -> Callable[[str], str]:
+    """EVENTS.md 4: place names compare after dropping words like city, capital, province, region."""
     alternation = "|".join(sorted(words.region | words.settlement | {"capital"}, key=len, reverse=True))
-    return re.compile(rf"\b({alternation})\b", re.I)
+    pattern = re.compile(rf"\b({alternation})\b", re.I)
+    return lambda name: " ".join(pattern.sub(" ", name.lower()).replace("’s", "").split())
 
 
-_PLACE_WORDS = _place_words_pattern()
 _WORD = re.compile(r"[\w'-]+")
 
 
@@ -161,13 +158,19 @@ def _iso(value: date | None) -> str | None:
 
 
 # ----------------------------------------------------------------- scoring
-def evaluate(gold: dict[str, list[dict]], predicted: dict[str, list[dict]]) -> Report:
-    """Score predictions of the gold's entries (predictions of other entries are ignored)."""
+def evaluate(
+    gold: dict[str, list[dict]], predicted: dict[str, list[dict]], place_words: PlaceWords | None = None
+) -> Report:
+    """Score predictions of the gold's entries (predictions of other entries are ignored).
+
+    ``place_words`` (default: models/place_words.json) are dropped before place names compare.
+    """
     report = Report()
+    place_key = _place_key_of(place_words or PlaceWords.from_models())
     for entry_id, gold_events in gold.items():
         preds = [p for p in predicted.get(entry_id, []) if p.get("precision") in SCORED]
-        typed = _match(gold_events, preds, _same_event)
-        dated = _match(gold_events, preds, _same_dates)
+        typed = _match(gold_events, preds, _same_event, place_key)
+        dated = _match(gold_events, preds, _same_dates, place_key)
         report.events.tp += len(typed)
         report.events.pred += len(preds)
         report.events.gold += len(gold_events)
@@ -182,7 +185,7 @@ def evaluate(gold: dict[str, list[dict]], predicted: dict[str, list[dict]]) -> R
             g, p = gold_events[gi], preds[pi]
             report.by_type[g["type"]].tp += 1  # recall side: the gold's type was found
             report.by_type[p["type"]].tp_pred += 1  # precision side: the prediction was right
-            _names(report.locations, g["locations"], p["locations"], _place_key)
+            _names(report.locations, g["locations"], p["locations"], place_key)
             _names(report.actors, g["actors"], p["actors"], _actor_key)
             if g.get("fatalities") is not None:
                 report.fatalities_total += 1
@@ -200,24 +203,31 @@ def _same_event(g: dict, p: dict) -> bool:
     return _same_dates(g, p) and p["type"] in {g["type"], *g.get("alt_types", [])}
 
 
-def _similarity(g: dict, p: dict) -> int:
+def _similarity(g: dict, p: dict, place_key: Callable[[str], str]) -> int:
     def words(e: dict) -> set[str]:
         return {w.lower() for w in _WORD.findall(e.get("evidence", ""))}
 
     score = len(words(g) & words(p))
-    score += 3 * len({_place_key(x) for x in g["locations"]} & {_place_key(x) for x in p["locations"]})
+    score += 3 * len({place_key(x) for x in g["locations"]} & {place_key(x) for x in p["locations"]})
     score += 2 * sum(any(_actor_key(a) == _actor_key(b) for b in p["actors"]) for a in g["actors"])
     score += 2 * int(g.get("fatalities") is not None and g.get("fatalities") == p.get("fatalities"))
     return score
 
 
 def _match(
-    gold: list[dict], preds: list[dict], compatible: Callable[[dict, dict], bool]
+    gold: list[dict],
+    preds: list[dict],
+    compatible: Callable[[dict, dict], bool],
+    place_key: Callable[[str], str],
 ) -> list[tuple[int, int]]:
     """Maximum one-to-one matching; each gold tries its most alike predictions first."""
+
+    def alike(g: dict, p: dict) -> int:
+        return _similarity(g, p, place_key)
+
     options = {
         gi: sorted(
-            (pi for pi, p in enumerate(preds) if compatible(g, p)), key=lambda pi: -_similarity(g, preds[pi])
+            (pi for pi, p in enumerate(preds) if compatible(g, p)), key=lambda pi: -alike(g, preds[pi])
         )
         for gi, g in enumerate(gold)
     }
@@ -234,15 +244,11 @@ def _match(
         return False
 
     order = sorted(
-        options, key=lambda gi: -max((_similarity(gold[gi], preds[pi]) for pi in options[gi]), default=0)
+        options, key=lambda gi: -max((alike(gold[gi], preds[pi]) for pi in options[gi]), default=0)
     )
     for gi in order:
         augment(gi, set())
     return [(gi, pi) for pi, gi in owner.items()]
-
-
-def _place_key(name: str) -> str:
-    return " ".join(_PLACE_WORDS.sub(" ", name.lower()).replace("’s", "").split())
 
 
 def _actor_key(name: str) -> str:
