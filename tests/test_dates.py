@@ -144,6 +144,24 @@ CASES = [
         "Compaoré arrested in Paris 29 Oct, released next day.",
         [("29 Oct", "2017-10-29", "2017-10-29", "day"), ("next day", "2017-10-30", "2017-10-30", "day")],
     ),
+    (  # a day outside the month in the middle of the sentence is background, not the anchor
+        "2021-03",
+        "Officers 17 March freed comrades accused of 7 Feb coup attempt; next day stormed station.",
+        [
+            ("17 March", "2021-03-17", "2021-03-17", "day"),
+            ("7 Feb", "2021-02-07", "2021-02-07", "day"),
+            ("next day", "2021-03-18", "2021-03-18", "day"),
+        ],
+    ),
+    (  # ... but a sentence that only tells the day before the month counts from it
+        "2021-03",
+        "Police 5 March arrested him. Gunmen 28 Feb attacked base; next day army retook it.",
+        [
+            ("5 March", "2021-03-05", "2021-03-05", "day"),
+            ("28 Feb", "2021-02-28", "2021-02-28", "day"),
+            ("next day", "2021-03-01", "2021-03-01", "day"),
+        ],
+    ),
     (
         "2017-10",
         "Bombing 31 Oct; govt following day sacked police chief.",

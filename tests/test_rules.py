@@ -234,3 +234,48 @@ def test_months_events_and_run_on_fragments_are_no_actors(lex):
     assert not _plausible_actor("Summit", lex) and not _plausible_actor("lorry bombings", lex)
     assert not _plausible_actor("Khan, Election Commission", lex)
     assert _plausible_actor("Islamic State", lex) and _plausible_actor("security forces", lex)
+
+
+def test_an_agreement_named_by_its_year_is_referred_to_not_made(lex):
+    revived = tagged(
+        [
+            ("leaders", 1, "nsubj", "NOUN", "NNS", "leader"),
+            ("committed", 1, "ROOT", "VERB", "VBD", "commit"),
+            ("to", 1, "prep", "ADP", "IN", "to"),
+            ("reviving", 2, "pcomp", "VERB", "VBG", "revive"),
+            ("2015", 5, "nummod", "NUM", "CD", "2015"),
+            ("deal", 3, "dobj", "NOUN", "NN", "deal"),
+        ]
+    )
+    signed = tagged(
+        [
+            ("sides", 1, "nsubj", "NOUN", "NNS", "side"),
+            ("signed", 1, "ROOT", "VERB", "VBD", "sign"),
+            ("deal", 1, "dobj", "NOUN", "NN", "deal"),
+        ]
+    )
+    assert drop_background([trigger(revived, 5, "agreement")], lex) == []
+    assert len(drop_background([trigger(signed, 2, "agreement")], lex)) == 1
+
+
+def test_a_participle_of_another_event_is_its_demand_not_a_statement(lex):
+    protest = tagged(
+        [
+            ("protests", 1, "nsubj", "NOUN", "NNS", "protest"),
+            ("resumed", 1, "ROOT", "VERB", "VBD", "resume"),
+            ("demanding", 1, "advcl", "VERB", "VBG", "demand"),
+            ("dismissal", 2, "dobj", "NOUN", "NN", "dismissal"),
+        ]
+    )
+    address = tagged(
+        [
+            ("Pope", 1, "nsubj", "PROPN", "NNP", "Pope"),
+            ("made", 1, "ROOT", "VERB", "VBD", "make"),
+            ("address", 1, "dobj", "NOUN", "NN", "address"),
+            ("urging", 1, "advcl", "VERB", "VBG", "urge"),
+            ("calm", 3, "dobj", "NOUN", "NN", "calm"),
+        ]
+    )
+    kept = drop_background([trigger(protest, 0, "protest"), trigger(protest, 2, "statement")], lex)
+    assert [c.label for c in kept] == ["protest"]
+    assert [c.label for c in drop_background([trigger(address, 3, "statement")], lex)] == ["statement"]

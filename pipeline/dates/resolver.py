@@ -408,14 +408,31 @@ class DateResolver:
         parsed = self._parse_fallback(m.group(0))
         return (parsed, parsed, "day", None) if parsed else None
 
-    def _anchor(self, before: list[DateMention]) -> DateMention | None:
-        for mention in reversed(before):
-            if mention.precision in ("day", "range"):
-                return mention
-        return None
+    @staticmethod
+    def _anchor(before: list[DateMention], ref: date, text: str, at: int) -> DateMention | None:
+        """The date a relative day ('next day', 'two days later') counts from.
 
-    def _shift(self, before: list[DateMention], days: int):
-        anchor = self._anchor(before)
+        The last day before it, unless that day lies outside the entry's month
+        and its sentence told a day of the month before: then the outside day
+        is background ('freed comrades accused of 7 Feb coup attempt; next day
+        broke into police station' counts from the sentence's 17 March).
+        """
+        days = [m for m in before if m.precision in ("day", "range")]
+        if not days:
+            return None
+        last = days[-1]
+        sentence = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at))
+        if (last.date.year, last.date.month) == (ref.year, ref.month):
+            return last
+        for mention in reversed(days[:-1]):
+            if mention.start < sentence:
+                break
+            if (mention.date.year, mention.date.month) == (ref.year, ref.month):
+                return mention
+        return last
+
+    def _shift(self, before: list[DateMention], days: int, ref: date, text: str, at: int):
+        anchor = self._anchor(before, ref, text, at)
         if anchor is None:
             return None
         if days == 0:
@@ -425,12 +442,14 @@ class DateResolver:
         return day, day, "day", None
 
     def _resolve_relative(self, m, ref, before, text):
-        return self._shift(before, self._vocab.relative[m["r"].lower()])
+        return self._shift(before, self._vocab.relative[m["r"].lower()], ref, text, m.start())
 
     def _resolve_relative_n(self, m, ref, before, text):
         n = m["n"].lower()
         count = int(n) if n.isdigit() else self._vocab.numbers[n]
-        return self._shift(before, count * self._vocab.units[(m["u"] or m["u2"]).lower()])
+        return self._shift(
+            before, count * self._vocab.units[(m["u"] or m["u2"]).lower()], ref, text, m.start()
+        )
 
     def _resolve_event_day(self, m, ref, before, text):
         """'on election day': the latest earlier date written right beside an election word."""

@@ -185,12 +185,14 @@ def background_rule(c: Candidate, roots: dict[int, Candidate], lex: Lexicon) -> 
         return "modifier of a noun"
     if (
         c.label == "statement"
-        and root.dep_ == "advcl"
+        and root.dep_ in ("advcl", "acl")
         and root.tag_ == "VBG"
-        and root.head.i in roots
-        and roots[root.head.i].label != "statement"
+        and not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in root.children)
+        and _acting_trigger(root.head, roots) not in (None, "statement")
     ):
-        return "justification of an action"  # 'shelled village ... claiming fighters were taking refuge'
+        # 'shelled village ... claiming fighters were taking refuge', 'protests resumed, demanding
+        # dismissal of governor': what another event claims or demands
+        return "participle of another event"
     if _topic_of(root, roots, lex):
         return "topic of another event"
     return None
@@ -213,16 +215,27 @@ def _clipped_passive(token: Token) -> bool:
     return opening is not None and first.left_edge.i == opening.i
 
 
+def _acting_trigger(verb: Token, roots: dict[int, Candidate]) -> str | None:
+    """The type of the event ``verb`` is, or whose trigger is its subject ('protests resumed')."""
+    if verb.i in roots:
+        return roots[verb.i].label
+    subject = next((ch for ch in verb.children if ch.dep_ == "nsubj" and ch.i in roots), None)
+    return roots[subject.i].label if subject is not None else None
+
+
 def _existing_agreement(token: Token, roots: dict[int, Candidate]) -> bool:
-    """'terms of peace accord', 'guarantors of de-escalation agreement', 'under 2018 deal': an agreement
-    referred to, not made.
+    """'terms of peace accord', 'guarantors of de-escalation agreement', 'reviving 2015 deal': an
+    agreement referred to, not made (a year in its name says when it was made).
     """
-    return (
-        token.pos_ in ("NOUN", "PROPN")
-        and token.dep_ == "pobj"
-        and token.head.lower_ in ("of", "under")
-        and token.head.head.i not in roots
-    )
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(_is_year(t) for t in token.subtree if t.i < token.i):
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ in ("of", "under") and token.head.head.i not in roots
+
+
+def _is_year(token: Token) -> bool:
+    return token.text.isdigit() and len(token.text) == 4 and 1900 <= int(token.text) <= 2100
 
 
 def _past_perfect(token: Token) -> bool:
