@@ -19,7 +19,7 @@ from pipeline.events.absorb import (
 from pipeline.events.actors import _plausible_actor, _without_months, event_actors
 from pipeline.events.build import _refine_type
 from pipeline.events.lexicon import Lexicon
-from pipeline.events.places import is_place
+from pipeline.events.places import event_locations, is_place
 from pipeline.events.scope import Candidate, drop_background
 
 VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower_, is_punct) without a model
@@ -158,10 +158,25 @@ def test_an_unnamed_individual_is_no_actor_but_a_group_is(lex):
     assert event_actors(trigger(doc, 1, "attack"), doc[:], lex) == ["Gunmen", "farmers"]
 
 
-def tagged(rows: list[tuple[str, int, str, str, str, str]], ents: list[str] | None = None) -> Doc:
-    """Like `parsed`, with fine tags: (word, head, dep, POS, tag, lemma)."""
+def tagged(
+    rows: list[tuple[str, int, str, str, str, str]],
+    ents: list[str] | None = None,
+    glued: tuple[int, ...] = (),
+) -> Doc:
+    """Like `parsed`, with fine tags: (word, head, dep, POS, tag, lemma); no space after ``glued`` words."""
     words, heads, deps, pos, tags, lemmas = (list(column) for column in zip(*rows))
-    return Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas, ents=ents)
+    spaces = [i not in glued for i in range(len(words))]
+    return Doc(
+        VOCAB,
+        words=words,
+        spaces=spaces,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        tags=tags,
+        lemmas=lemmas,
+        ents=ents,
+    )
 
 
 def _report(verb_rows: list[tuple[str, int, str, str, str, str]]) -> Doc:
@@ -279,3 +294,25 @@ def test_a_participle_of_another_event_is_its_demand_not_a_statement(lex):
     kept = drop_background([trigger(protest, 0, "protest"), trigger(protest, 2, "statement")], lex)
     assert [c.label for c in kept] == ["protest"]
     assert [c.label for c in drop_background([trigger(address, 3, "statement")], lex)] == ["statement"]
+
+
+def test_a_place_name_may_open_with_the_arabic_article_and_name_a_site(lex):
+    doc = tagged(
+        [
+            ("protests", 1, "nsubj", "NOUN", "NNS", "protest"),
+            ("resumed", 1, "ROOT", "VERB", "VBD", "resume"),
+            ("in", 1, "prep", "ADP", "IN", "in"),
+            ("al", 5, "compound", "PROPN", "NNP", "al"),
+            ("-", 5, "punct", "PUNCT", "HYPH", "-"),
+            ("Muthanna", 6, "compound", "PROPN", "NNP", "Muthanna"),
+            ("governorate", 2, "pobj", "NOUN", "NN", "governorate"),
+            ("and", 1, "cc", "CCONJ", "CC", "and"),
+            ("burned", 1, "conj", "VERB", "VBD", "burn"),
+            ("Delmas", 11, "compound", "PROPN", "NNP", "Delmas"),
+            ("police", 11, "compound", "NOUN", "NN", "police"),
+            ("station", 8, "dobj", "NOUN", "NN", "station"),
+        ],
+        ents=["O", "O", "O", "B-GPE", "I-GPE", "I-GPE", "O", "O", "O", "O", "O", "O"],
+        glued=(3, 4),  # 'al-Muthanna'
+    )
+    assert event_locations(doc[:], frozenset(), lex) == ["al-Muthanna", "Delmas"]

@@ -11,6 +11,8 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+_ARTICLE_NAME = re.compile(r"(?:al|el)-[A-Z]")
+
 
 def text_of(doc: Doc) -> str:
     """The doc's text, built once (spaCy rebuilds it from the tokens on every access)."""
@@ -30,6 +32,13 @@ def entities(doc: Doc) -> tuple[list[Span], dict[int, Span]]:
 def ents_in(span: Span) -> list[Span]:
     """The entities inside ``span``."""
     return [e for e in entities(span.doc)[0] if span.start <= e.start and e.end <= span.end]
+
+
+def looks_like_name(text: str) -> bool:
+    """Written as a proper name: capitalised, or led by a lower-case Arabic article ('al-Qaim',
+    'al-Muthanna governorate', 'el-Fasher'), as English spells many names of the region.
+    """
+    return text[:1].isupper() or bool(_ARTICLE_NAME.match(text))
 
 
 def ent_at(token: Token) -> Span | None:

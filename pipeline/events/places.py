@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..records import unique
-from .doc_index import ent_at, ents_in, in_see_reference
+from .doc_index import ent_at, ents_in, in_see_reference, looks_like_name
 from .lexicon import Lexicon
 
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
@@ -23,7 +23,7 @@ def event_locations(segment: Span, date_tokens: frozenset[int], lex: Lexicon) ->
     found: list[str] = []
     for ent in ents_in(segment):
         words = [t for t in ent if t.i not in date_tokens]
-        if not words or in_see_reference(ent) or not ent.text[:1].isupper():
+        if not words or in_see_reference(ent) or not looks_like_name(ent.text):
             continue
         span = ent.doc[words[0].i : words[-1].i + 1]  # 'Mentao today' (a masked date) -> 'Mentao'
         name = span.text.removesuffix("’s").removesuffix("'s")
@@ -151,8 +151,12 @@ def _proper_run(token: Token, date_tokens: frozenset[int], lex: Lexicon) -> str 
         return (
             t.ent_type_ == ""
             and t.i not in date_tokens
-            and (t.pos_ == "PROPN" or (t.text == "-" and not t.whitespace_))
-        )
+            and (
+                t.pos_ == "PROPN"
+                or (t.text == "-" and not t.whitespace_)
+                or (t.lower_ in ("al", "el") and t.i + 1 < len(doc) and doc[t.i + 1].text == "-")
+            )
+        )  # 'Ain al-Asad': the Arabic article inside a name
 
     lo, hi = token.i, token.i + 1
     while lo > 0 and part(doc[lo - 1]):
@@ -171,4 +175,4 @@ def _proper_run(token: Token, date_tokens: frozenset[int], lex: Lexicon) -> str 
     ):
         return None
     text = doc[lo:hi].text.strip("-")
-    return text if text[:1].isupper() and len(text) > 2 else None
+    return text if looks_like_name(text) and len(text) > 2 else None
