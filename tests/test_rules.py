@@ -316,3 +316,27 @@ def test_a_place_name_may_open_with_the_arabic_article_and_name_a_site(lex):
         glued=(3, 4),  # 'al-Muthanna'
     )
     assert event_locations(doc[:], frozenset(), lex) == ["al-Muthanna", "Delmas"]
+
+
+def test_participles_share_the_clause_subject_and_a_clipped_passive_names_its_victims(lex):
+    crossed = tagged(
+        [
+            ("Separatists", 1, "nsubj", "NOUN", "NNS", "separatist"),
+            ("crossed", 1, "ROOT", "VERB", "VBD", "cross"),
+            ("into", 1, "prep", "ADP", "IN", "into"),
+            ("town", 2, "pobj", "NOUN", "NN", "town"),
+            ("attacking", 1, "advcl", "VERB", "VBG", "attack"),
+            ("soldiers", 4, "dobj", "NOUN", "NNS", "soldier"),
+        ]
+    )
+    killed = tagged(
+        [
+            ("four", 1, "nummod", "NUM", "CD", "four"),
+            ("soldiers", 1, "ROOT", "NOUN", "NNS", "soldier"),
+            ("killed", 1, "acl", "VERB", "VBN", "kill"),
+            ("in", 2, "prep", "ADP", "IN", "in"),
+            ("Aborkem", 3, "pobj", "PROPN", "NNP", "Aborkem"),
+        ]
+    )
+    assert event_actors(trigger(crossed, 4, "attack"), crossed[:], lex) == ["soldiers", "Separatists"]
+    assert event_actors(trigger(killed, 2, "attack"), killed[:], lex) == ["soldiers"]

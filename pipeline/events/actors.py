@@ -127,6 +127,8 @@ def _argument_tokens(c: Candidate, lex: Lexicon) -> list[Token]:
                 "from",
             ):
                 tokens.extend(g for g in child.children if g.dep_ == "pobj")
+    if root.dep_ == "acl" and root.tag_ == "VBN" and root.head.pos_ in ("NOUN", "PROPN"):
+        tokens.append(root.head)  # 'four soldiers killed in Aborkem': the clipped passive's subject
     if not any(t.dep_ in SUBJECT_DEPS for t in tokens):
         tokens.extend(_inherited_subject(root))
     expanded: list[Token] = []
@@ -157,10 +159,13 @@ def _named_modifier(token: Token, lex: Lexicon) -> list[str]:
 
 def _inherited_subject(token: Token) -> list[Token]:
     """'Assailants killed soldier ...; killed five people': the second clause shares
-    the first one's subject."""
+    the first one's subject; so does a participle or infinitive of the clause
+    ('Separatists crossed into West region, attacking soldiers', 'threatened to attack')."""
     current = token
     for _ in range(4):
-        if current.dep_ != "conj" or current.head == current:
+        if current.head == current or not (
+            current.dep_ == "conj" or (current.dep_ in ("advcl", "xcomp") and current.tag_ in ("VBG", "VB"))
+        ):
             return []
         current = current.head
         subjects = [ch for ch in current.children if ch.dep_ in ("nsubj", "nsubjpass")]
