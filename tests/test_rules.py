@@ -340,3 +340,30 @@ def test_participles_share_the_clause_subject_and_a_clipped_passive_names_its_vi
     )
     assert event_actors(trigger(crossed, 4, "attack"), crossed[:], lex) == ["soldiers", "Separatists"]
     assert event_actors(trigger(killed, 2, "attack"), killed[:], lex) == ["soldiers"]
+
+
+def test_a_clipped_passive_after_a_fronted_adverbial_is_an_event(lex):
+    doc = tagged(
+        [
+            ("In", 5, "prep", "ADP", "IN", "in"),
+            ("north", 0, "pobj", "NOUN", "NN", "north"),
+            (",", 5, "punct", "PUNCT", ",", ","),
+            ("one", 4, "nummod", "NUM", "CD", "one"),
+            ("gendarme", 4, "ROOT", "NOUN", "NN", "gendarme"),
+            ("killed", 4, "acl", "VERB", "VBN", "kill"),
+            ("in", 5, "prep", "ADP", "IN", "in"),
+            ("Jakiri", 6, "pobj", "PROPN", "NNP", "Jakiri"),
+        ]
+    )
+    described = tagged(
+        [
+            ("Police", 1, "nsubj", "NOUN", "NNS", "police"),
+            ("detained", 1, "ROOT", "VERB", "VBD", "detain"),
+            ("men", 1, "dobj", "NOUN", "NNS", "man"),
+            ("killed", 2, "acl", "VERB", "VBN", "kill"),
+            ("in", 3, "prep", "ADP", "IN", "in"),
+            ("Jakiri", 4, "pobj", "PROPN", "NNP", "Jakiri"),
+        ]
+    )
+    assert [c.label for c in drop_background([trigger(doc, 5, "attack")], lex)] == ["attack"]
+    assert drop_background([trigger(described, 3, "attack")], lex) == []  # a description, not a clause

@@ -199,7 +199,8 @@ def background_rule(c: Candidate, roots: dict[int, Candidate], lex: Lexicon) -> 
 
 
 def _clipped_passive(token: Token) -> bool:
-    """'...; several officers and former minister arrested in capital': a passive without its 'were'.
+    """'...; several officers and former minister arrested in capital', 'In North West region, one
+    gendarme killed in Jakiri': a passive without its 'were'.
 
     The small parser reads the participle as describing the noun before it;
     when that noun phrase opens its clause, the participle is the clause's
@@ -212,7 +213,13 @@ def _clipped_passive(token: Token) -> bool:
         first = first.head
     lo, _ = clause_bounds(token.doc[token.i : token.i + 1], token.sent)
     opening = next((t for t in token.sent if t.idx >= lo and not (t.is_space or t.is_punct)), None)
-    return opening is not None and first.left_edge.i == opening.i
+    if opening is None:
+        return False
+    left = first.left_edge
+    if left.i == opening.i:
+        return True
+    # after a fronted adverbial: 'In North West region, one gendarme killed in Jakiri'
+    return left.i > 0 and left.nbor(-1).text == "," and opening.dep_ in ("prep", "advmod", "npadvmod")
 
 
 def _acting_trigger(verb: Token, roots: dict[int, Candidate]) -> str | None:
