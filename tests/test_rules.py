@@ -367,3 +367,18 @@ def test_a_clipped_passive_after_a_fronted_adverbial_is_an_event(lex):
     )
     assert [c.label for c in drop_background([trigger(doc, 5, "attack")], lex)] == ["attack"]
     assert drop_background([trigger(described, 3, "attack")], lex) == []  # a description, not a clause
+
+
+def test_a_boycott_is_an_election_event_only_when_a_vote_is_boycotted(lex):
+    def boycott(thing: str) -> str:
+        doc = tagged(
+            [
+                ("Opposition", 1, "nsubj", "NOUN", "NN", "opposition"),
+                ("boycotted", 1, "ROOT", "VERB", "VBD", "boycott"),
+                (thing, 1, "dobj", "NOUN", "NN", thing),
+            ]
+        )
+        return _refine_type(trigger(doc, 1, "election"), lex)
+
+    assert boycott("referendum") == "election"
+    assert boycott("session") == "protest"

@@ -272,6 +272,9 @@ def _refine_type(c: Candidate, lex: Lexicon) -> str:
             return "displacement"
         if any(t.ent_type_ == "PERSON" or t.text in lex.titles for t in subject_tokens(c.root)):
             return "summit"  # a leader's or minister's arrival is a visit (EVENTS.md 2)
+    if c.root.lemma_ == "boycott":  # EVENTS.md 2: a boycott of a vote is an election event; CAMEO 143
+        voted = any(lex.event_words.get(o.lemma_.lower()) == "election" for o in objects_of(c.root))
+        return "election" if voted else "protest"
     if c.label == "armed_clash" and c.root.lemma_ == "capture" and _takes_people(c.root, lex):
         return "detention"  # 'captured seven militants': people taken, not ground (ACLED: arrests)
     return c.label

@@ -71,7 +71,7 @@ class Lexicon:
     numbers: dict[str, int]
     places: PlaceWords
     months: frozenset[str]  # lower case; without those that are also words ('May', 'March')
-    event_words: frozenset[str]  # one-word triggers: 'summit', 'bombing'
+    event_words: dict[str, str]  # one-word triggers and their types: 'summit', 'bombing', 'vote'
 
     @property
     def place_nouns(self) -> frozenset[str]:
@@ -86,6 +86,7 @@ class Lexicon:
         raw = read_json("roles.json")
         generic = read_json("generic_actors.json")["actors"]
         dates = load_vocab()
+        triggers = read_jsonl("triggers.jsonl")
         return cls(
             titles=tuple(sorted(raw["titles"], key=len, reverse=True)),
             crowd=frozenset(raw["crowd_subjects"]),
@@ -108,7 +109,5 @@ class Lexicon:
             numbers=read_json("numbers.json")["number_words"],
             places=PlaceWords.from_models(),
             months=frozenset(m.lower() for m in dates.month_of if m not in dates.ambiguous),
-            event_words=frozenset(
-                row["pattern"] for row in read_jsonl("triggers.jsonl") if " " not in row["pattern"]
-            ),
+            event_words={row["pattern"]: row["label"] for row in triggers if " " not in row["pattern"]},
         )
