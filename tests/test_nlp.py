@@ -91,3 +91,13 @@ def test_cached_attribute_ruler_refuses_patterns_it_cannot_look_up():
     ruler = CachedAttributeRuler(spacy.blank("en").vocab)
     with pytest.raises(ValueError, match="SHAPE"):
         ruler.add([[{"SHAPE": "Xxxx"}]], {"POS": "PROPN"})
+
+
+def test_lemma_repair_mends_unknown_lemmas_and_keeps_known_ones():
+    from spacy.tokens import Doc
+
+    from pipeline.nlp.lemma_repair import LemmaRepair
+
+    repair = LemmaRepair.for_words(["fine", "displace", "internally", "displaced"])
+    doc = Doc(spacy.blank("en").vocab, words=["fined", "displaced"], lemmas=["fin", "displace"])
+    assert [t.lemma_ for t in repair(doc)] == ["fine", "displace"]  # 'fin' mended; 'displace' is known

@@ -7,10 +7,13 @@ differently.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
+from pipeline.dates import DateMention
 from pipeline.events.absorb import (
     absorb_killing_into_fighting,
     absorb_objects_of_light_verbs,
@@ -20,7 +23,7 @@ from pipeline.events.actors import _plausible_actor, _without_months, event_acto
 from pipeline.events.build import _refine_type
 from pipeline.events.lexicon import Lexicon
 from pipeline.events.places import event_locations, is_place
-from pipeline.events.scope import Candidate, drop_background
+from pipeline.events.scope import Candidate, attach_dates, drop_background, tokens_of
 
 VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower_, is_punct) without a model
 
@@ -382,3 +385,20 @@ def test_a_boycott_is_an_election_event_only_when_a_vote_is_boycotted(lex):
 
     assert boycott("referendum") == "election"
     assert boycott("session") == "protest"
+
+
+def test_an_event_that_is_the_subject_of_another_events_verb_shares_its_date():
+    doc = tagged(
+        [
+            ("Clashes", 2, "nsubj", "NOUN", "NNS", "clash"),
+            ("lately", 2, "npadvmod", "NOUN", "NN", "lately"),
+            ("displaced", 2, "ROOT", "VERB", "VBD", "displace"),
+            ("villagers", 2, "dobj", "NOUN", "NNS", "villager"),
+        ]
+    )
+    day = date(2013, 8, 10)
+    mention = DateMention(8, 14, "10 Aug", day, day, "day")  # masked as 'lately' before parsing
+    clash, displaced = trigger(doc, 0, "armed_clash"), trigger(doc, 2, "displacement")
+    attach_dates([clash, displaced], [mention], {id(mention): tokens_of(doc, mention)}, doc[:])
+    assert displaced.owned and displaced.mention is mention
+    assert clash.mention is mention and not clash.owned

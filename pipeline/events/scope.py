@@ -111,11 +111,19 @@ def attach_dates(
         before = [m for m in mentions if m.end <= c.trigger.start_char]
         after = [m for m in mentions if m.start >= c.trigger.end_char]
         choice = next((m for m in reversed(before) if lo <= m.start < hi), None)
+        choice = choice or _date_of_its_verb(c, roots)
         choice = choice or next(
             (m for m in after if lo <= m.start < hi and not _owned_elsewhere(m, candidates)), None
         )
         choice = choice or (before[-1] if before else None)
         c.mention = choice
+
+
+def _date_of_its_verb(c: Candidate, roots: dict[int, Candidate]) -> DateMention | None:
+    """'Clashes 10-13 Aug displaced 10,000 villagers': an event that is the subject of another
+    event's verb happened when that verb's event did."""
+    verb = roots.get(c.root.head.i) if c.root.dep_ == "nsubj" and c.root.pos_ == "NOUN" else None
+    return verb.mention if verb is not None and verb.owned else None
 
 
 def _owned_elsewhere(mention: DateMention, candidates: list[Candidate]) -> bool:

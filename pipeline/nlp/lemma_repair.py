@@ -5,7 +5,9 @@ The small model's lemmatizer slips on this prose ("fined" -> "fin",
 lemmas. Each word of the trigger lexicon is inflected by regular English rules
 and by the irregular past forms of models/irregular_verbs.json, and a
 token whose lower-case form is one of those inflections gets that word as
-its lemma.
+its lemma, unless the model's own lemma is a lexicon word already
+("displaced" -> "displace" stays, though "internally displaced" is a phrase
+of the lexicon: a lemma the lexicon knows needs no repair).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ class LemmaRepair:
 
     def __init__(self, inflections: dict[str, str]) -> None:
         self.inflections = inflections
+        self.known = frozenset(inflections.values())
 
     @classmethod
     def for_words(cls, words: Iterable[str], irregular: dict[str, list[str]] | None = None) -> LemmaRepair:
@@ -44,7 +47,7 @@ class LemmaRepair:
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:
             base = self.inflections.get(token.lower_)
-            if base is not None and token.lemma_ != base:
+            if base is not None and token.lemma_ != base and token.lemma_ not in self.known:
                 token.lemma_ = base
         return doc
 
@@ -52,7 +55,7 @@ class LemmaRepair:
         write_rows(path, "inflections.jsonl", ({"form": f, "lemma": w} for f, w in self.inflections.items()))
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> LemmaRepair:
-        self.inflections = {row["form"]: row["lemma"] for row in read_rows(path, "inflections.jsonl")}
+        self.__init__({row["form"]: row["lemma"] for row in read_rows(path, "inflections.jsonl")})
         return self
 
 
