@@ -402,3 +402,35 @@ def test_an_event_that_is_the_subject_of_another_events_verb_shares_its_date():
     attach_dates([clash, displaced], [mention], {id(mention): tokens_of(doc, mention)}, doc[:])
     assert displaced.owned and displaced.mention is mention
     assert clash.mention is mention and not clash.owned
+
+
+def test_a_report_of_deaths_in_clashes_is_a_clash_and_a_foiled_plot_a_statement(lex):
+    clashes = tagged(
+        [
+            ("Azerbaijan", 1, "nsubj", "PROPN", "NNP", "Azerbaijan"),
+            ("reported", 1, "ROOT", "VERB", "VBD", "report"),
+            ("soldiers", 1, "dobj", "NOUN", "NNS", "soldier"),
+            ("killed", 2, "acl", "VERB", "VBN", "kill"),
+            ("during", 3, "prep", "ADP", "IN", "during"),
+            ("clashes", 4, "pobj", "NOUN", "NNS", "clash"),
+        ]
+    )
+    candidates = [
+        trigger(clashes, 1, "statement"),
+        trigger(clashes, 3, "attack"),
+        trigger(clashes, 5, "armed_clash"),
+    ]
+    (report,) = absorb_statement_content(absorb_killing_into_fighting(candidates, lex), lex)
+    assert report.label == "armed_clash"
+    plot = tagged(
+        [
+            ("Minister", 1, "nsubj", "PROPN", "NNP", "Minister"),
+            ("claimed", 1, "ROOT", "VERB", "VBD", "claim"),
+            ("plot", 5, "nsubj", "NOUN", "NN", "plot"),
+            ("to", 4, "aux", "PART", "TO", "to"),
+            ("kill", 2, "acl", "VERB", "VB", "kill"),
+            ("foiled", 1, "ccomp", "VERB", "VBN", "foil"),
+        ]
+    )
+    (claim,) = absorb_statement_content([trigger(plot, 1, "statement"), trigger(plot, 4, "attack")], lex)
+    assert claim.label == "statement"

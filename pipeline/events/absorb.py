@@ -108,7 +108,7 @@ def absorb_statement_content(candidates: list[Candidate], lex: Lexicon) -> list[
                 if o.label != "statement"
                 and not _quoted(o.trigger)
                 and not _not_yet_done(o.root)
-                and (evidential or _reported_by(o.root, c.root))
+                and (evidential or any(_reported_by(t.root, c.root) for t in [o.trigger, *o.absorbed]))
             ]
             reported = min(told, key=lambda o: abs(o.root.i - c.root.i), default=None)
             if reported is not None:
@@ -122,12 +122,14 @@ def absorb_statement_content(candidates: list[Candidate], lex: Lexicon) -> list[
 
 
 def _not_yet_done(token: Token) -> bool:
-    """'said Saudi Arabia was detaining Hariri', 'warned rebels would attack': a claim or a
-    forecast, told in the progressive or with a modal; a report of an incident is in the past.
+    """'said Saudi Arabia was detaining Hariri', 'warned rebels would attack', 'claimed plot to
+    kill President foiled': a claim, forecast or plan, told in the progressive, with a modal or
+    as an infinitive; a report of an incident is in the past.
     """
     auxiliaries = [ch for ch in token.children if ch.dep_ in ("aux", "auxpass")]
     progressive = token.tag_ == "VBG" and any(a.lemma_ == "be" for a in auxiliaries)
-    return progressive or any(a.tag_ == "MD" for a in auxiliaries)
+    planned = any(a.tag_ == "TO" for a in auxiliaries)  # 'plot to kill President'
+    return progressive or planned or any(a.tag_ == "MD" for a in auxiliaries)
 
 
 def _reported_by(token: Token, verb: Token) -> bool:
@@ -138,6 +140,7 @@ def _reported_by(token: Token, verb: Token) -> bool:
             "ccomp",
             "xcomp",
             "conj",
+            "acl",  # 'reported 5 soldiers killed during clashes'
             "dobj",
             "nsubj",
             "nsubjpass",
