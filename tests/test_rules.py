@@ -434,3 +434,26 @@ def test_a_report_of_deaths_in_clashes_is_a_clash_and_a_foiled_plot_a_statement(
     )
     (claim,) = absorb_statement_content([trigger(plot, 1, "statement"), trigger(plot, 4, "attack")], lex)
     assert claim.label == "statement"
+
+
+def test_an_election_is_one_event_a_day_in_its_sentence_other_types_one_a_clause():
+    from pipeline.events.build import _merge
+    from pipeline.records import Event
+
+    text = "PNU won 2 seats in 11 June by-elections; polls peaceful but marred by rigging; clashes 11 June"
+    day = date(2008, 6, 11)
+
+    def event(kind: str, start: int, end: int) -> Event:
+        return Event("e", kind, day, day, "day", "11 June", text[start:end], start, end, "t")
+
+    merged = _merge(
+        [
+            ((0, 39), event("election", 0, 39)),
+            ((40, 77), event("election", 41, 77)),
+            ((0, 39), event("armed_clash", 0, 39)),
+            ((78, 95), event("armed_clash", 79, 95)),
+        ],
+        text,
+    )
+    assert [e.event_type for e in merged] == ["election", "armed_clash", "armed_clash"]
+    assert merged[0].evidence == text[0:77]

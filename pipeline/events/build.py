@@ -292,11 +292,14 @@ def _takes_people(verb: Token, lex: Lexicon) -> bool:
 def _merge(events: list[tuple[tuple[int, int], Event]], text: str) -> list[Event]:
     """One event per predicate type and date within a clause: 'headed to polls ... won landslide'.
 
-    Same type and date in another clause, or at another place, stays a separate incident.
+    Same type and date in another clause, or at another place, stays a separate incident; an
+    election is one event per day in the whole sentence.
     """
     merged: dict[tuple, Event] = {}
     for clause, ev in events:
-        key = (clause, ev.event_type, ev.event_date, ev.event_date_end, ev.date_text)
+        # a vote is one event on its day: 'by-elections 11 June; polls peaceful but marred by ...'
+        where = None if ev.event_type == "election" else clause
+        key = (where, ev.event_type, ev.event_date, ev.event_date_end, ev.date_text)
         first = merged.get(key)
         if first is None:
             merged[key] = ev

@@ -9,7 +9,9 @@ own:
   alone (none of the project's components), unless ``--no-bare``;
 * the full run for each ``--workers`` count: the Prefect flow from the JSON
   Lines file to the Parquet tables (after one warm-up run, so Prefect's
-  one-time start-up of its temporary server is reported apart).
+  one-time start-up of its temporary server is reported apart). Every timed
+  run loads its Extractor (one process, or each worker process), so one and
+  two workers pay for the same resources.
 
 It prints words/s, the full run against bare spaCy, N workers against one,
 wall time, and the peak memory of the run's process (and of its largest
@@ -72,7 +74,7 @@ def _bare(corpus: str, queue) -> None:
 
 
 def _full(corpus: str, scratch: str, workers: int, queue) -> None:
-    from flows.extract_flow import run
+    from flows.extract_flow import process_extractor, run
 
     Path(scratch).mkdir(parents=True, exist_ok=True)
     warm = Path(scratch) / "warm.jsonl"
@@ -81,6 +83,7 @@ def _full(corpus: str, scratch: str, workers: int, queue) -> None:
     started = time.perf_counter()
     run([str(warm)], Path(scratch) / "warm-out")
     warm_up = time.perf_counter() - started
+    process_extractor.cache_clear()  # the timed run loads its resources, as worker processes must
     started = time.perf_counter()
     summary = run([corpus], Path(scratch) / "out", workers=workers)
     queue.put(
