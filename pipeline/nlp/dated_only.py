@@ -23,6 +23,7 @@ from collections.abc import Iterable
 
 from ..dates import DateMention
 
+_LONGEST_WORD = 40  # how far back the word before a full stop is looked for
 _END = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n+")
 
 
@@ -48,8 +49,8 @@ class DatedOnly:
         return bounds
 
     def _abbreviation(self, text: str, stop: int) -> bool:
-        word = text[:stop].rsplit(None, 1)[-1] if text[:stop].strip() else ""
-        word = word.lower()
+        before = text[max(0, stop - _LONGEST_WORD) : stop].split()
+        word = before[-1].lower() if before else ""
         return word not in self.months and (len(word) == 1 or word in self.abbreviations)
 
     def blank_undated(self, text: str, mentions: Iterable[DateMention]) -> str:
