@@ -457,3 +457,16 @@ def test_an_election_is_one_event_a_day_in_its_sentence_other_types_one_a_clause
     )
     assert [e.event_type for e in merged] == ["election", "armed_clash", "armed_clash"]
     assert merged[0].evidence == text[0:77]
+
+
+def test_violent_protests_are_a_riot(lex):
+    doc = tagged(
+        [
+            ("supporters", 1, "nsubj", "NOUN", "NNS", "supporter"),
+            ("held", 1, "ROOT", "VERB", "VBD", "hold"),
+            ("violent", 3, "amod", "ADJ", "JJ", "violent"),
+            ("protests", 1, "dobj", "NOUN", "NNS", "protest"),
+        ]
+    )
+    (held,) = absorb_objects_of_light_verbs([trigger(doc, 1, "summit"), trigger(doc, 3, "protest")], lex)
+    assert held.label == "protest" and _refine_type(held, lex) == "riot"

@@ -258,6 +258,12 @@ def _refine_type(c: Candidate, lex: Lexicon) -> str:
     actor_subject = subject_lemmas(c.reported.root) if c.reported is not None else subject
     if c.label in ("attack", "armed_clash") and actor_subject & lex.crowd:
         return "riot"
+    if c.label == "protest" and any(
+        ch.dep_ == "amod" and ch.lemma_.lower() == "violent"
+        for t in [c.trigger, *c.absorbed]
+        for ch in t.root.children
+    ):
+        return "riot"  # 'held violent protests': ACLED's violent demonstration, CAMEO 145
     if c.label in ("sanction", "legislation", "statement") and subject & lex.court and c.root.pos_ == "VERB":
         return "trial"  # courts fine, order and rule: court decisions
     if c.label == "detention" and c.root.lemma_ in ("release", "free"):
