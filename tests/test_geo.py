@@ -124,3 +124,13 @@ def test_towns_and_regions_found_as_actors_are_dropped_countries_and_people_stay
     geo.place_events("Philippines", [philippines])
     assert cameroon.actors == ["Ambazonia Defence Force", "Nigeria"]  # a country can act
     assert philippines.actors == ["Aquino", "MILF"]  # a person named like a village stays
+
+
+def test_region_suffixes_come_from_models_and_key_the_gazetteer_cache():
+    from pipeline.geo import gazetteer
+
+    suffixes = gazetteer._admin_suffixes()
+    bare = gazetteer.bare_of(suffixes)
+    assert bare("Atyrau Oblysy") == "Atyrau" and bare("Tbilisi") == "Tbilisi"
+    assert bare("Kidal Region") == "Kidal" and bare("Oromia-region") == "Oromia"
+    assert gazetteer._cache_path(suffixes) != gazetteer._cache_path([*suffixes, "emirate"])

