@@ -65,8 +65,8 @@ class Extractor:
     @classmethod
     def load(cls) -> Extractor:
         """Build every resource from the packaged models/ (about 2 s, and 0.5 GB with the gazetteer)."""
-        lexicon = Lexicon.from_models()
         nlp, dates = build_nlp(), DateResolver()
+        lexicon = Lexicon.from_models(nlp.get_pipe("crisis_triggers").rows, dates.unambiguous_month_names)
         return cls(
             nlp=nlp,
             dates=dates,

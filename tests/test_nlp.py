@@ -61,9 +61,9 @@ def test_blanked_sentences_cost_one_token():
 
 
 @pytest.fixture(scope="module")
-def pipelines():
+def pipelines(extractor):
     """The project's pipeline, and the same with spaCy's own AttributeRuler and lemmatizer put back."""
-    ours, theirs = build_nlp(), build_nlp()
+    ours, theirs = extractor.nlp, build_nlp()
     patterns = theirs.get_pipe("attribute_ruler").patterns
     theirs.replace_pipe("attribute_ruler", "attribute_ruler").add_patterns(patterns)
     lookups = theirs.get_pipe("lemmatizer").lookups

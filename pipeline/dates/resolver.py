@@ -225,6 +225,11 @@ class DateResolver:
         """Every month spelling of the vocabulary ("Sept", "September" ...)."""
         return list(self._vocab.month_of)
 
+    @property
+    def unambiguous_month_names(self) -> list[str]:
+        """The month spellings that are no other English word ('May' and 'March' are)."""
+        return [m for m in self._vocab.month_of if m not in self._vocab.ambiguous]
+
     def _month(self, token: str) -> int:
         return self._vocab.month_of[token.rstrip(".")]
 

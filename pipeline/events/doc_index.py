@@ -11,7 +11,9 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-_ARTICLE_NAME = re.compile(r"(?:al|el)-[A-Z]")
+#: the lower-case Arabic articles that may open a name ('al-Qaim', 'el-Fasher')
+ARTICLES = ("al", "el")
+_ARTICLE_NAME = re.compile(rf"(?:{'|'.join(ARTICLES)})-[A-Z]")
 
 
 def text_of(doc: Doc) -> str:

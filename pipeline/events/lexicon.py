@@ -10,9 +10,10 @@ module-level cache, so a test or a notebook can build one with other words.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..dates import load_vocab
+from ..dates import DateResolver
 from ..resources import read_json, read_jsonl
 
 
@@ -82,11 +83,18 @@ class Lexicon:
         return self.places.location_preps
 
     @classmethod
-    def from_models(cls) -> Lexicon:
+    def from_models(
+        cls, triggers: Iterable[dict] | None = None, months: Iterable[str] | None = None
+    ) -> Lexicon:
+        """The vocabulary of models/; ``triggers`` (the trigger ruler's rows) and ``months`` (the
+        date resolver's unambiguous month names) are passed by an Extractor that holds them
+        already, and read from models/ otherwise."""
         raw = read_json("roles.json")
         generic = read_json("generic_actors.json")["actors"]
-        dates = load_vocab()
-        triggers = read_jsonl("triggers.jsonl")
+        if triggers is None:
+            triggers = read_jsonl("triggers.jsonl")
+        if months is None:
+            months = DateResolver().unambiguous_month_names
         return cls(
             titles=tuple(sorted(raw["titles"], key=len, reverse=True)),
             crowd=frozenset(raw["crowd_subjects"]),
@@ -108,6 +116,6 @@ class Lexicon:
             organisations=frozenset(row["pattern"] for row in read_jsonl("organisations.jsonl")),
             numbers=read_json("numbers.json")["number_words"],
             places=PlaceWords.from_models(),
-            months=frozenset(m.lower() for m in dates.month_of if m not in dates.ambiguous),
+            months=frozenset(m.lower() for m in months),
             event_words={row["pattern"]: row["label"] for row in triggers if " " not in row["pattern"]},
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..records import unique
-from .doc_index import ent_at, ents_in, in_see_reference, looks_like_name
+from .doc_index import ARTICLES, ent_at, ents_in, in_see_reference, looks_like_name
 from .lexicon import Lexicon
 
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
@@ -154,7 +154,7 @@ def _proper_run(token: Token, date_tokens: frozenset[int], lex: Lexicon) -> str 
             and (
                 t.pos_ == "PROPN"
                 or (t.text == "-" and not t.whitespace_)
-                or (t.lower_ in ("al", "el") and t.i + 1 < len(doc) and doc[t.i + 1].text == "-")
+                or (t.lower_ in ARTICLES and t.i + 1 < len(doc) and doc[t.i + 1].text == "-")
             )
         )  # 'Ain al-Asad': the Arabic article inside a name
 
