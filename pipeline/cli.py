@@ -1,7 +1,7 @@
 """`crisis-events`: the command line, thin over the flows and the library.
 
 crisis-events run [INPUT ...] [--out DIR]     raw entries in, Parquet tables out (incremental)
-crisis-events serve --cron "0 2 * * *"        the same on a schedule, through Prefect
+crisis-events serve --cron "0 2 * * *"        the same on a schedule (kept here, or by a Prefect server)
 crisis-events bench [--words N ...] [--workers N ...]  full run vs bare spaCy and 1 worker, memory
 crisis-events eval --gold FILE [--events DIR] score an events table against gold
 crisis-events audit INPUT ... [--top N]         where extraction is silent, ranked (no gold needed)
@@ -96,7 +96,26 @@ def cmd_columns(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    """With a Prefect server (PREFECT_API_URL), a served deployment its scheduler fires;
+    without one, a schedule kept here that starts each run (flows/schedule.py says why)."""
     _prefect_defaults()
+    from flows.schedule import ScheduleError, Ticks, serve_here
+
+    try:
+        ticks = Ticks(cron=None if args.every else args.cron, every=args.every)
+    except ScheduleError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    where = f"over {', '.join(map(str, args.inputs))} -> {args.out} (Ctrl-C stops)"
+    from prefect.settings import PREFECT_API_URL
+
+    if not PREFECT_API_URL.value():
+        when = f"every {args.every:g}s" if args.every else f"on cron '{args.cron}'"
+        print(f"serving {when} from this process (no PREFECT_API_URL set) {where}", flush=True)
+        return serve_here(ticks, _run_command(args), runs=args.runs)
+    if args.every or args.runs:
+        print("error: --every and --runs need the schedule kept here (no PREFECT_API_URL)", file=sys.stderr)
+        return 2
     from prefect import serve
 
     from flows.extract_flow import nightly_deployment
@@ -110,12 +129,19 @@ def cmd_serve(args: argparse.Namespace) -> int:
         full=args.full,
         prune=args.prune,
     )
-    print(
-        f"serving '{deployment.name}' on cron '{args.cron}' "
-        f"over {', '.join(map(str, args.inputs))} -> {args.out} (Ctrl-C stops)"
-    )
+    print(f"serving '{deployment.name}' on cron '{args.cron}' to {PREFECT_API_URL.value()} {where}")
     serve(deployment)
     return 0
+
+
+def _run_command(args: argparse.Namespace) -> list[str]:
+    """`crisis-events run` with the serve options, as a command for a child process."""
+    command = [sys.executable, "-m", "pipeline.cli", "run", *map(str, args.inputs), "--out", str(args.out)]
+    command += ["--workers", str(args.workers)]
+    if args.dask_address:
+        command += ["--dask-address", args.dask_address]
+    command += ["--full"] * args.full + ["--prune"] * args.prune
+    return command
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
@@ -142,6 +168,20 @@ def cmd_map(args: argparse.Namespace) -> int:
     drawn = draw_map(events, Path(args.out), args.title)
     print(f"{drawn} events drawn -> {args.out}")
     return 0
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
+
+
+def _positive_float(text: str) -> float:
+    value = float(text)
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"must be more than 0, not {text}")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -180,17 +220,32 @@ def build_parser() -> argparse.ArgumentParser:
     run.set_defaults(func=cmd_run)
 
     srv = sub.add_parser(
-        "serve", help="run the job on a schedule (Prefect), new and changed entries each time"
+        "serve",
+        help="run the job on a schedule: kept here, or by a Prefect server when PREFECT_API_URL is set",
     )
     srv.add_argument("inputs", nargs="*", default=["raw"], help="files and folders (default: raw/)")
-    srv.add_argument("--out", default="processed")
+    srv.add_argument("--out", default="processed", help="output folder (default: processed/)")
     srv.add_argument(
-        "--cron", default="0 2 * * *", help="when to run, cron syntax (default: 02:00 every night)"
+        "--cron", default="0 2 * * *", help="when to run, cron syntax, local time (default: 02:00 nightly)"
     )
-    srv.add_argument("--workers", type=int, default=1)
-    srv.add_argument("--dask-address", default=None)
-    srv.add_argument("--full", action="store_true")
-    srv.add_argument("--prune", action="store_true")
+    srv.add_argument(
+        "--every",
+        type=_positive_float,
+        default=None,
+        metavar="SECONDS",
+        help="run every SECONDS instead of on --cron (self-contained schedule only; for tests and trials)",
+    )
+    srv.add_argument(
+        "--runs",
+        type=_positive_int,
+        default=None,
+        metavar="N",
+        help="stop after N runs (default: serve until stopped)",
+    )
+    srv.add_argument("--workers", type=_positive_int, default=1, help="worker processes for each run")
+    srv.add_argument("--dask-address", default=None, help="run extraction on an existing Dask cluster")
+    srv.add_argument("--full", action="store_true", help="extract every entry again on each run")
+    srv.add_argument("--prune", action="store_true", help="drop entries no longer in the input on each run")
     srv.set_defaults(func=cmd_serve)
 
     bn = sub.add_parser("bench", help="words/second of the full run against bare spaCy, and peak memory")
