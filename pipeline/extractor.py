@@ -20,6 +20,7 @@ from spacy.language import Language
 
 from .dates import DateMention, DateResolver
 from .events import EventBuilder, Lexicon, Taxonomy
+from .events.actor_types import ActorTypes
 from .events.trace import Trace
 from .geo import Geocoder
 from .io.rows import entry_row, event_rows
@@ -72,7 +73,7 @@ class Extractor:
             dates=dates,
             masker=DateMasker.from_models(),
             dated_only=DatedOnly([*nlp.tokenizer.rules, *lexicon.titles], dates.month_names),
-            builder=EventBuilder(lexicon),
+            builder=EventBuilder(lexicon, ActorTypes.from_models()),
             taxonomy=Taxonomy.from_models(),
             geocoder=Geocoder.from_models(lexicon.places),
             version=pipeline_version(),
@@ -95,7 +96,8 @@ class Extractor:
 
         for doc in self.nlp.pipe(masked(), batch_size=batch_size):
             entry, mentions = pending.pop(0)
-            events = self.builder.events_of(entry, doc, mentions, trace)
+            home = self.geocoder.heading_countries(entry.country)
+            events = self.builder.events_of(entry, doc, mentions, trace, home)
             self.geocoder.place_events(entry.country, events)
             yield Extracted(entry, events)
 

@@ -62,6 +62,12 @@ class Event:
     char_end: int
     trigger: str
     actors: list[str] = field(default_factory=list)
+    actor1: list[str] = field(default_factory=list)  # the side that acts (EVENTS.md 3)
+    actor2: list[str] = field(default_factory=list)  # the side acted on, or the counterpart
+    actor1_type: int | None = None  # ACLED's interaction code of actor1's first name
+    actor2_type: int | None = None
+    actor1_name: str | None = None  # one canonical name for actor1's first name, the same all entry long
+    actor2_name: str | None = None
     locations: list[str] = field(default_factory=list)
     fatalities: int | None = None
     fatalities_qualifier: str | None = None

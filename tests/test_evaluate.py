@@ -100,3 +100,37 @@ def test_matching_is_one_to_one():
     pred = {"e": [pred_event("attack", "2020-01-01")]}
     r = evaluate(gold, pred)
     assert (r.events.tp, r.events.pred, r.events.gold) == (1, 1, 2)
+
+
+def test_agent_and_target_accuracy_and_their_types():
+    def event(actor1, actor2, type1, type2, **extra):
+        base = {
+            "type": "detention",
+            "alt_types": [],
+            "date": "2022-01-05",
+            "date_end": None,
+            "precision": "day",
+            "actors": actor1 + actor2,
+            "locations": [],
+            "fatalities": None,
+            "evidence": "Police 5 Jan detained protesters",
+        }
+        sides = {"actor1": actor1, "actor2": actor2, "actor1_type": type1, "actor2_type": type2}
+        return {**base, **sides, **extra}
+
+    later = "2022-01-07"
+    gold = {"e": [event(["police"], ["protesters"], 1, 6), event(["Tokayev"], [], 1, None, date=later)]}
+    predicted = {
+        "e": [
+            event(["Police"], ["activists"], 1, 6),  # agent right (case aside), target wrong, types right
+            event([], ["Tokayev"], None, 1, date="2022-01-07"),  # Tokayev on the wrong side
+        ]
+    }
+    roles = evaluate(gold, predicted).roles
+    assert (roles["agent"].right, roles["agent"].total) == (1, 2)
+    assert (roles["target"].right, roles["target"].total) == (0, 1)
+    assert (roles["agent_type"].right, roles["agent_type"].total) == (1, 2)
+    assert (roles["target_type"].right, roles["target_type"].total) == (1, 1)
+    # gold written before roles existed is not scored for them
+    old = {"e": [{k: v for k, v in gold["e"][0].items() if not k.startswith("actor") or k == "actors"}]}
+    assert evaluate(old, predicted).roles["agent"].total == 0

@@ -19,7 +19,7 @@ from pipeline.events.absorb import (
     absorb_objects_of_light_verbs,
     absorb_statement_content,
 )
-from pipeline.events.actors import _plausible_actor, _without_months, event_actors
+from pipeline.events.actors import AGENT, TARGET, _plausible_actor, _without_months, event_actors
 from pipeline.events.build import _refine_type
 from pipeline.events.lexicon import Lexicon
 from pipeline.events.places import event_locations, is_place
@@ -145,7 +145,11 @@ def test_actors_are_named_without_their_titles(lex):
         ],
         ents=["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON"],
     )
-    assert event_actors(trigger(doc, 2, "summit"), doc[:], lex) == ["Goïta", "Colonna"]
+    found = event_actors(trigger(doc, 2, "summit"), doc[:], lex, "summit")
+    assert [(m.name, m.written, m.role) for m in found] == [
+        ("Goïta", "President Goïta", AGENT),
+        ("Colonna", "FM Colonna", TARGET),
+    ]
 
 
 def test_an_unnamed_individual_is_no_actor_but_a_group_is(lex):
@@ -158,7 +162,8 @@ def test_an_unnamed_individual_is_no_actor_but_a_group_is(lex):
             ("farmers", 2, "conj", "NOUN", "farmer"),
         ]
     )
-    assert event_actors(trigger(doc, 1, "attack"), doc[:], lex) == ["Gunmen", "farmers"]
+    found = event_actors(trigger(doc, 1, "attack"), doc[:], lex, "attack")
+    assert [(m.name, m.role) for m in found] == [("Gunmen", AGENT), ("farmers", TARGET)]
 
 
 def tagged(
@@ -341,8 +346,10 @@ def test_participles_share_the_clause_subject_and_a_clipped_passive_names_its_vi
             ("Aborkem", 3, "pobj", "PROPN", "NNP", "Aborkem"),
         ]
     )
-    assert event_actors(trigger(crossed, 4, "attack"), crossed[:], lex) == ["soldiers", "Separatists"]
-    assert event_actors(trigger(killed, 2, "attack"), killed[:], lex) == ["soldiers"]
+    found = event_actors(trigger(crossed, 4, "attack"), crossed[:], lex, "attack")
+    assert [(m.name, m.role) for m in found] == [("soldiers", TARGET), ("Separatists", AGENT)]
+    found = event_actors(trigger(killed, 2, "attack"), killed[:], lex, "attack")
+    assert [(m.name, m.role) for m in found] == [("soldiers", TARGET)]
 
 
 def test_a_clipped_passive_after_a_fronted_adverbial_is_an_event(lex):

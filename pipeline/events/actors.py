@@ -1,6 +1,13 @@
-"""Who acted and on whom: the arguments of a trigger and the named actors of its clause."""
+"""Who acted and on whom: the arguments of a trigger and the named actors of its clause.
+
+Each actor is found with the role the parse gives it (`AGENT`: subject, passive
+agent, 'by X'; `TARGET`: object, passive subject, 'against X'; `PAIR`: 'between
+X and Y'); pipeline.events.sides turns roles into ACLED's two sides.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
@@ -13,22 +20,53 @@ from .scope import Candidate
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "agent"}
 _OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
 
+AGENT, TARGET, PAIR = "agent", "target", "pair"
+#: the role of an argument by its dependency on the trigger
+_ROLE_OF_DEP = {"nsubj": AGENT, "csubj": AGENT, "agent": AGENT, "nsubjpass": TARGET}
+#: the role of the object of a preposition on the trigger ('clashed with X', 'attack by X')
+_ROLE_OF_PREP = {
+    "by": AGENT,
+    "with": TARGET,
+    "against": TARGET,
+    "on": TARGET,
+    "to": TARGET,
+    "from": TARGET,
+    "of": None,  # 'arrest of X' (target), 'visit of X' (agent): decided by the event's type
+    "between": PAIR,
+}
+#: types whose noun names what is done to someone: 'X's arrest', 'trial of X', 'appointment of X'
+_UNDERGONE = {"detention", "trial", "appointment", "attack"}
 
-def event_actors(c: Candidate, segment: Span, lex: Lexicon) -> list[str]:
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor of an event: its name, the words that type it, its role and where it stands."""
+
+    name: str  # as written, titles removed
+    written: str  # as written with its title ('President Samba Panza'): what its ACLED type is read from
+    role: str | None  # AGENT, TARGET, PAIR, or None (named in the clause, role not in the parse)
+    at: int  # token index, for 'the side named first'
+    label: str = ""  # the NER label, when the model tagged it
+
+
+def event_actors(c: Candidate, segment: Span, lex: Lexicon, event_type: str = "") -> list[Mention]:
     """Who did it and to whom: subject and objects of the trigger, and the named actors of its clause.
 
     People, organisations and groups are kept as written, titles removed;
     generic collective actors keep their modifiers ('unidentified assailants',
     'Zintan militia'); a country name that is not a place is an actor
-    ('summit between Angola, Chad and Congo').
+    ('summit between Angola, Chad and Congo'). A name found twice keeps the
+    first role the parse gives it.
     """
-    found: list[str] = []
-    groups: list[str] = []  # 'JNIM fighters', 'Wazalendo members': the group acts
-    for token in _argument_tokens(c, lex):
+    found: list[Mention] = []
+    groups: list[Mention] = []  # 'JNIM fighters', 'Wazalendo members': the group acts
+    for token, role in _argument_tokens(c, lex, event_type):
         name = _actor_name(token, lex)
         if name:
-            found.append(name)
-            groups.extend(_named_modifier(token, lex))
+            found.append(Mention(name, _written(token, name), role, token.i, token.ent_type_))
+            groups.extend(
+                Mention(group, group, role, token.i, "ORG") for group in _named_modifier(token, lex)
+            )
     for ent in ents_in(segment):
         if in_see_reference(ent) or not ent.text[:1].isupper():
             continue
@@ -37,16 +75,44 @@ def event_actors(c: Candidate, segment: Span, lex: Lexicon) -> list[str]:
             and ent.root.pos_ in ("PROPN", "NOUN")
             and ent.root.dep_ not in ("amod", "compound")
         ):
-            found.append(_strip_title(ent.text, lex))
+            found.append(Mention(_strip_title(ent.text, lex), _titled(ent), None, ent.root.i, ent.label_))
         elif (
             ent.label_ == "GPE"
             and not is_place(ent.root, lex)
             and ent.root.dep_ not in ("amod",)
             and not (ent.root.dep_ == "compound" and ent.root.head.lemma_.lower() in lex.generic_actors)
         ):
-            found.append(ent.text)
-    names = (_without_months(name, lex) for name in _whole_names(unique(found)) + groups)
-    return unique([n for n in names if n and _plausible_actor(n, lex)])
+            found.append(Mention(ent.text, ent.text, None, ent.root.i, ent.label_))
+    whole = set(_whole_names(unique([m.name for m in found])))
+    kept: dict[str, Mention] = {}
+    for mention in [m for m in found if m.name in whole] + groups:
+        name = _without_months(mention.name, lex)
+        if not name or not _plausible_actor(name, lex):
+            continue
+        key = name.lower().strip()
+        earlier = kept.get(key)
+        if earlier is None:
+            kept[key] = Mention(name.strip(), mention.written, mention.role, mention.at, mention.label)
+        elif earlier.role is None and mention.role is not None:
+            kept[key] = Mention(earlier.name, earlier.written, mention.role, mention.at, earlier.label)
+    return list(kept.values())
+
+
+def _written(token: Token, name: str) -> str:
+    """The name with the title in front of it in the text ('FM Colonna'), when there is one."""
+    ent = ent_at(token)
+    return _titled(ent) if ent is not None else name
+
+
+def _titled(ent: Span) -> str:
+    """An entity with the words that title it: 'President' in 'President Samba Panza', 'opposition
+    leader' in 'opposition leader X'."""
+    start, doc = ent.start, ent.doc
+    while start > ent.sent.start and doc[start - 1].dep_ in ("compound", "amod", "nmod"):
+        if not start <= doc[start - 1].head.i < ent.end:
+            break
+        start -= 1
+    return doc[start : ent.end].text
 
 
 def _without_months(name: str, lex: Lexicon) -> str:
@@ -69,8 +135,9 @@ def _plausible_actor(name: str, lex: Lexicon) -> bool:
 
 
 def _whole_names(names: list[str]) -> list[str]:
-    """Drop a piece of a longer name found on its own: 'Constitutional' beside 'Constitutional Court'."""
-    words = [tuple(n.lower().split()) for n in names]
+    """Drop a piece of a longer name found on its own: 'Constitutional' beside 'Constitutional Court'
+    (as written: 'Army' that acts is not the 'army unit' it accuses)."""
+    words = [tuple(n.split()) for n in names]
 
     def inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
         return len(short) < len(long) and any(
@@ -80,7 +147,7 @@ def _whole_names(names: list[str]) -> list[str]:
     return [n for n, w in zip(names, words) if not any(inside(w, other) for other in words)]
 
 
-def apart_from_places(actors: list[str], locations: list[str]) -> list[str]:
+def apart_from_places(actors: list[Mention], locations: list[str]) -> list[Mention]:
     """Actors that are not the event's places.
 
     A village the small model tags as a person or organisation is found as an
@@ -88,54 +155,95 @@ def apart_from_places(actors: list[str], locations: list[str]) -> list[str]:
     is the place.
     """
     places = {p.lower() for p in locations}
-    return [a for a in actors if a.lower() not in places]
+    return [a for a in actors if a.name.lower() not in places]
 
 
-def _argument_tokens(c: Candidate, lex: Lexicon) -> list[Token]:
+def _argument_tokens(c: Candidate, lex: Lexicon, event_type: str = "") -> list[tuple[Token, str | None]]:
     """Subject (inherited over 'and'/';' when the clause has none), objects, agents,
-    partners ('met with X')."""
+    partners ('met with X'), each with its role."""
     root = c.root
+    undergone = event_type in _UNDERGONE
     heads = [root, *(t.root for t in c.absorbed)]
+    victims_verb = None  # 'Several killed in clashes': the verb's subject died in the event, it did not act
     if root.pos_ in ("NOUN", "PROPN"):
         verb = root.head.head if root.dep_ == "pobj" else root.head
         if verb.pos_ in ("VERB", "AUX"):
             heads.append(verb)
-    tokens: list[Token] = []
+            if root.dep_ == "pobj" and verb.lemma_.lower() in lex.killing:
+                victims_verb = verb
+    tokens: list[tuple[Token, str | None]] = []
     for head in heads:
+        nominal = head is root and root.pos_ in ("NOUN", "PROPN")
         for child in head.children:
             if child.dep_ in SUBJECT_DEPS:
-                tokens.append(
-                    next((g for g in child.children if g.dep_ == "pobj"), child)
-                    if child.dep_ == "agent"
-                    else child
-                )
-            elif child.dep_ in _OBJECT_DEPS or (
-                child.dep_ in ("compound", "poss") and head is root and root.pos_ == "NOUN"
-            ):
-                tokens.append(child)
+                if child.dep_ == "agent":
+                    tokens.append((next((g for g in child.children if g.dep_ == "pobj"), child), AGENT))
+                elif head is victims_verb or _clipped_passive(head, lex):
+                    tokens.append((child, TARGET))
+                else:
+                    tokens.append((child, _ROLE_OF_DEP[child.dep_]))
+            elif child.dep_ in _OBJECT_DEPS or (child.dep_ in ("compound", "poss") and nominal):
+                # 'Boko Haram attack' and 'govt's crackdown' name the agent, 'activist's arrest' the target
+                role = TARGET if child.dep_ in _OBJECT_DEPS or undergone else AGENT
+                tokens.append((child, role))
                 tokens.extend(
-                    g for g in child.children if g.dep_ == "poss"
+                    (g, role) for g in child.children if g.dep_ == "poss"
                 )  # 'criticised federal govt's process'
-            elif child.dep_ == "prep" and child.lower_ in (
-                "with",
-                "by",
-                "against",
-                "between",
-                "of",
-                "on",
-                "to",
-                "from",
-            ):
-                tokens.extend(g for g in child.children if g.dep_ == "pobj")
+            elif child.dep_ == "prep" and child.lower_ in _ROLE_OF_PREP:
+                role = _ROLE_OF_PREP[child.lower_]
+                if child.lower_ == "of":
+                    role = TARGET if undergone and nominal else AGENT if nominal else TARGET
+                tokens.extend((g, role) for g in child.children if g.dep_ == "pobj")
     if root.dep_ == "acl" and root.tag_ == "VBN" and root.head.pos_ in ("NOUN", "PROPN"):
-        tokens.append(root.head)  # 'four soldiers killed in Aborkem': the clipped passive's subject
-    if not any(t.dep_ in SUBJECT_DEPS for t in tokens):
-        tokens.extend(_inherited_subject(root))
-    expanded: list[Token] = []
-    for token in tokens:
-        expanded.append(token)
-        expanded.extend(token.conjuncts)
+        tokens.append((root.head, TARGET))  # 'four soldiers killed in Aborkem': the clipped passive's subject
+    if not any(t.dep_ in SUBJECT_DEPS for t, _ in tokens):
+        tokens.extend((t, _ROLE_OF_DEP.get(t.dep_)) for t in _inherited_subject(root))
+    expanded: list[tuple[Token, str | None]] = []
+    for token, role in tokens:
+        token = _who(token, lex)
+        expanded.append((token, role))
+        expanded.extend((conjunct, role) for conjunct in token.conjuncts)
     return expanded
+
+
+def _who(token: Token, lex: Lexicon) -> Token:
+    """The actor an argument stands for: the group a count or share is of ('Hundreds of protesters',
+    'some 70 members of ASG'); the actor set beside a fronted place ('In X district, pro-govt forces
+    killed', which the parse reads as 'district, forces')."""
+    if token.lower_ in lex.phrase_skip or token.pos_ == "NUM" or token.lemma_.lower() in ("member", "number"):
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                return next((g for g in child.children if g.dep_ == "pobj"), token)
+    if token.lemma_.lower() in lex.place_nouns or is_place(token, lex):
+        return next((ch for ch in token.children if ch.dep_ == "appos"), token)
+    return token
+
+
+def elided_subject(c: Candidate) -> bool:
+    """'Separatists 5 Jan attacked X; 14 Jan abducted eight workers': an active verb with an object
+    and no subject, because the subject is the one named before. Not a passive ('arrested in
+    Paris'), not a noun ('bombing'), not a verb whose subject the parse finds over 'and' or a
+    participle."""
+    verb = c.root
+    if verb.pos_ != "VERB" or verb.dep_ in ("acl", "amod", "relcl", "pcomp", "pobj"):
+        return False
+    if any(ch.dep_ in SUBJECT_DEPS or ch.dep_ in ("expl", "auxpass") for ch in verb.children):
+        return False
+    return any(ch.dep_ == "dobj" for ch in verb.children) and not _inherited_subject(verb)
+
+
+def _clipped_passive(verb: Token, lex: Lexicon) -> bool:
+    """'Kadyrov assassinated 9 May', 'opposition leader arrested': a passive without its auxiliary,
+    which the parse takes for an active verb with a subject. A past participle, or a killing verb,
+    with no object (on it or on a verb joined to it: 'arrested and sentenced four activists') is
+    such a passive.
+    """
+    if verb.pos_ != "VERB":
+        return False
+    for each in (verb, *verb.conjuncts):
+        if any(ch.dep_ in ("dobj", "auxpass", "aux", "ccomp", "xcomp") for ch in each.children):
+            return False
+    return verb.tag_ == "VBN" or verb.lemma_.lower() in lex.killing
 
 
 def _named_modifier(token: Token, lex: Lexicon) -> list[str]:
@@ -187,7 +295,7 @@ def _actor_name(token: Token, lex: Lexicon) -> str | None:
     if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() in lex.place_nouns:
         return None
     if token.lower_ in lex.individuals:
-        return None  # 'killed soldier', 'killed five people': no one named, no group
+        return None  # 'killed soldier', 'killed five people': no one named, no group (EVENTS.md 3)
     if token.lemma_.lower() in lex.generic_actors or token.lower_ in lex.generic_actors:
         return _phrase(token, lex)
     if (

@@ -25,12 +25,14 @@ from .absorb import (
     absorb_statement_content,
     objects_of,
 )
-from .actors import apart_from_places, event_actors, subject_lemmas, subject_tokens
+from .actor_types import ActorTypes
+from .actors import apart_from_places, elided_subject, event_actors, subject_lemmas, subject_tokens
 from .doc_index import in_see_reference, release, text_of
 from .fatalities import FatalityCounter
 from .lexicon import Lexicon
 from .places import event_locations, scene
 from .scope import Candidate, attach_dates, clause_bounds, drop_background, orphan_dates, tokens_of
+from .sides import EntryActors
 from .trace import Trace
 
 _VIOLENT = {"attack", "armed_clash", "riot"}
@@ -40,25 +42,34 @@ _DESCRIBING = {"accuse", "charge", "suspect", "claim", "blame", "allege", "convi
 class EventBuilder:
     """Turns a parsed entry into its events, with the vocabulary it was built with (one per process)."""
 
-    def __init__(self, lex: Lexicon) -> None:
-        self.lex = lex
+    def __init__(self, lex: Lexicon, types: ActorTypes) -> None:
+        self.lex, self.types = lex, types
         self.fatalities = FatalityCounter(lex.numbers, lex.killing)
 
     def events_of(
-        self, entry: Entry, doc: Doc, mentions: list[DateMention], trace: Trace | None = None
+        self,
+        entry: Entry,
+        doc: Doc,
+        mentions: list[DateMention],
+        trace: Trace | None = None,
+        home: tuple[str, ...] = (),
     ) -> list[Event]:
         """All events of one entry, in text order.
 
         ``doc`` is the parse of the entry's (date-masked) text; ``mentions`` are
         its date expressions from pipeline.dates, with offsets into the same text.
         ``trace`` (for `crisis-events audit`) hears what the rules dropped.
+        ``home`` are the ISO3 codes of the states the entry is about (a state's forces are
+        ACLED's 1 at home, 8 abroad).
         """
         events: list[Event] = []
         if trace is not None:
             trace.text = entry.text
+        entry_actors = EntryActors(self.types, home, entry.text)
         try:
             for sentence in doc.sents:
-                events.extend(_sentence_events(self, entry, doc, sentence, mentions, trace))
+                events.extend(_sentence_events(self, entry, doc, sentence, mentions, entry_actors, trace))
+                entry_actors.discourse.next_sentence()
         finally:
             release(doc)
         return events
@@ -70,6 +81,7 @@ def _sentence_events(
     doc: Doc,
     sent: Span,
     all_mentions: list[DateMention],
+    entry_actors: EntryActors,
     trace: Trace | None,
 ) -> list[Event]:
     mentions = [
@@ -103,7 +115,7 @@ def _sentence_events(
                 trace.dated_clause(mention_tokens[id(m)][0], id(m) in used)
     date_tokens = frozenset(t.i for tokens in mention_tokens.values() for t in tokens)
     events = [
-        (clause_bounds(c.trigger, sent), _build(rules, entry, sent, c, mentions, date_tokens))
+        (clause_bounds(c.trigger, sent), _build(rules, entry, sent, c, mentions, date_tokens, entry_actors))
         for c in candidates
         if c.mention is not None
     ]
@@ -155,13 +167,16 @@ def _build(
     c: Candidate,
     mentions: list[DateMention],
     date_tokens: frozenset[int],
+    entry_actors: EntryActors,
 ) -> Event:
     segment = _segment(c, sent, mentions)
     items = _list_item(segment, c.mention, mentions)
     lex = rules.lex
     label = _refine_type(c, lex)
     locations = unique(event_locations(items, date_tokens, lex) + scene(sent, date_tokens))
-    actors = apart_from_places(event_actors(c, items, lex), locations)
+    named = apart_from_places(event_actors(c, items, lex, label), locations)
+    sides = entry_actors.sides(named, label, c.root.i, elided_subject(c))
+    actors = unique([m.name for m in named] + sides.actor1)
     fatalities, qualifier = (None, None)
     if label in _VIOLENT or c.root.lemma_ in lex.killing:
         # deaths are counted strictly per item: 'left 14 dead, and 28 February strike killed 3'
@@ -184,6 +199,12 @@ def _build(
         char_end=start + len(evidence),
         trigger=entry.text[c.trigger.start_char : c.trigger.end_char],
         actors=actors,
+        actor1=sides.actor1,
+        actor2=sides.actor2,
+        actor1_type=sides.actor1_type,
+        actor2_type=sides.actor2_type,
+        actor1_name=sides.actor1_name,
+        actor2_name=sides.actor2_name,
         locations=locations,
         fatalities=fatalities,
         fatalities_qualifier=qualifier,
@@ -314,6 +335,9 @@ def _merge(events: list[tuple[tuple[int, int], Event]], text: str) -> list[Event
             merged[key + (ev.char_start,)] = ev
             continue
         first.actors = unique(first.actors + ev.actors)
+        first.actor1 = unique(first.actor1 + ev.actor1)
+        acting = {a.lower() for a in first.actor1}
+        first.actor2 = [a for a in unique(first.actor2 + ev.actor2) if a.lower() not in acting]
         first.locations = unique(first.locations + ev.locations)
         if first.fatalities is None:
             first.fatalities, first.fatalities_qualifier = ev.fatalities, ev.fatalities_qualifier

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from datetime import datetime, timezone
 
 from ..events import Taxonomy, event_id
+from ..events.sides import interaction
 from ..records import Entry, Event
 
 
@@ -33,6 +34,13 @@ def event_rows(
                 "date_text": ev.date_text,
                 "trigger": ev.trigger,
                 "actors": ev.actors,
+                "actor1": ev.actor1,
+                "actor2": ev.actor2,
+                "actor1_type": ev.actor1_type,
+                "actor2_type": ev.actor2_type,
+                "interaction": interaction(ev.actor1_type, ev.actor2_type),
+                "actor1_name": ev.actor1_name,
+                "actor2_name": ev.actor2_name,
                 "locations": ev.locations,
                 "latitude": ev.latitude,
                 "longitude": ev.longitude,

@@ -63,7 +63,55 @@ EVENTS = pa.schema(
             pa.string(),
             'The word or phrase that signals the event ("detained", "headed to polls").',
         ),
-        _field("actors", pa.list_(pa.string()), "Who did it and to whom, as written, titles removed."),
+        _field(
+            "actors",
+            pa.list_(pa.string()),
+            "Who did it and to whom, as written, titles removed: actor1 and actor2 together.",
+        ),
+        _field(
+            "actor1",
+            pa.list_(pa.string()),
+            (
+                "The side that acts (ACLED actor1, PLOVER source): attacker, arresting authority, "
+                "speaker, court, protesters, the side named first in a clash, talks or agreement."
+            ),
+        ),
+        _field(
+            "actor2",
+            pa.list_(pa.string()),
+            (
+                "The side acted on or the counterpart (ACLED actor2, PLOVER target): victims, "
+                "detainees, the one criticised or appointed, the other side."
+            ),
+        ),
+        _field(
+            "actor1_type",
+            pa.int8(),
+            (
+                "ACLED's inter code of actor1's first name: 1 state forces, 2 rebel groups, "
+                "3 political militias, 4 identity militias, 5 rioters, 6 protesters, 7 civilians, "
+                "8 external/other forces; null when actor1 is empty or its kind is unknown."
+            ),
+        ),
+        _field("actor2_type", pa.int8(), "ACLED's inter code of actor2's first name (as actor1_type)."),
+        _field(
+            "interaction",
+            pa.int8(),
+            (
+                "ACLED's interaction code: the two inter codes, lower first (17: state forces and "
+                "civilians); a side's code times ten when only one side is typed (60: protesters "
+                "alone); null when neither is."
+            ),
+        ),
+        _field(
+            "actor1_name",
+            pa.string(),
+            (
+                "One name for actor1's first name, the same wherever the entry names it: abbreviations "
+                "spelled out ('BH' -> 'Boko Haram'), known aliases to one name; group by this."
+            ),
+        ),
+        _field("actor2_name", pa.string(), "One name for actor2's first name (as actor1_name)."),
         _field("locations", pa.list_(pa.string()), "Named places where it happened, as written."),
         _field("latitude", pa.float64(), "Latitude of the most precise resolved location (WGS84)."),
         _field("longitude", pa.float64(), "Longitude of the most precise resolved location (WGS84)."),

@@ -54,6 +54,29 @@ class Counts:
 
 
 @dataclass
+class Accuracy:
+    """Right answers out of the matched events the score applies to."""
+
+    right: int = 0
+    total: int = 0
+
+    @property
+    def value(self) -> float:
+        return self.right / self.total if self.total else 0.0
+
+    def add(self, right: bool) -> None:
+        self.right += int(right)
+        self.total += 1
+
+    def as_dict(self) -> dict:
+        return {"accuracy": round(self.value, 4), "right": self.right, "total": self.total}
+
+
+#: The role scores of EVENTS.md 4, in the order `eval` prints them.
+ROLE_SCORES = ("agent", "target", "agent_type", "target_type")
+
+
+@dataclass
 class Report:
     """Every figure `crisis-events eval` prints."""
 
@@ -64,6 +87,7 @@ class Report:
     fatalities_right: int = 0
     fatalities_total: int = 0
     by_type: dict[str, Counts] = field(default_factory=dict)
+    roles: dict[str, Accuracy] = field(default_factory=lambda: {name: Accuracy() for name in ROLE_SCORES})
 
     @property
     def fatalities_accuracy(self) -> float:
@@ -90,6 +114,7 @@ class Report:
                 "right": self.fatalities_right,
                 "total": self.fatalities_total,
             },
+            "roles": {name: score.as_dict() for name, score in self.roles.items()},
             "by_type": {k: c(v) for k, v in sorted(self.by_type.items())},
         }
 
@@ -103,6 +128,10 @@ class Report:
             (
                 f"{'fatalities':12} accuracy {self.fatalities_accuracy:.3f} "
                 f"({self.fatalities_right}/{self.fatalities_total})"
+            ),
+            *(
+                f"{name:12} accuracy {score.value:.3f} ({score.right}/{score.total})"
+                for name, score in self.roles.items()
             ),
             "",
             "per type:",
@@ -145,6 +174,10 @@ def load_predictions(events_dir: Path) -> dict[str, list[dict]]:
                 "date_end": _iso(row["event_date_end"]),
                 "precision": row["date_precision"],
                 "actors": row["actors"] or [],
+                "actor1": row.get("actor1") or [],
+                "actor2": row.get("actor2") or [],
+                "actor1_type": row.get("actor1_type"),
+                "actor2_type": row.get("actor2_type"),
                 "locations": row["locations"] or [],
                 "fatalities": row["fatalities"],
                 "evidence": row["evidence"] or "",
@@ -190,7 +223,20 @@ def evaluate(
             if g.get("fatalities") is not None:
                 report.fatalities_total += 1
                 report.fatalities_right += int(p.get("fatalities") == g["fatalities"])
+            _roles(report.roles, g, p)
     return report
+
+
+def _roles(roles: dict[str, Accuracy], g: dict, p: dict) -> None:
+    """Agent / target: a gold name of the side is on the same predicted side; types: the same code.
+
+    Gold written before roles existed (no actor1 key) is not scored for them.
+    """
+    for side, name in (("actor1", "agent"), ("actor2", "target")):
+        if g.get(side):
+            roles[name].add(any(_names_match(a, b, _actor_key) for a in g[side] for b in p.get(side) or []))
+        if g.get(f"{side}_type") is not None:
+            roles[f"{name}_type"].add(p.get(f"{side}_type") == g[f"{side}_type"])
 
 
 def _same_dates(g: dict, p: dict) -> bool:

@@ -1,0 +1,176 @@
+"""ACLED's inter code of an actor (1 state forces ... 8 external forces), read from its words.
+
+The vocabulary is data in models/: generic_actors.json gives the code a head
+noun has by itself ('police' 1, 'protesters' 6, 'civilians' 7),
+actor_types.json the modifiers, organisation-name words and titles that
+change or give it, organisations.jsonl the code and one name of known bodies
+and armed groups, demonyms.json whose a demonym is. A state's forces, officials
+or name are state forces (1) in an entry about that state and external forces
+(8) in another's, as ACLED codes them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+import pycountry
+
+from ..resources import read_json, read_jsonl
+from .actors import Mention
+
+
+@dataclass(frozen=True)
+class KnownActor:
+    """A body or armed group of models/organisations.jsonl."""
+
+    name: str  # its one name ('Islamic State' for ISIS, ISIL, IS and Daesh)
+    code: int | None
+    country: str | None = None  # ISO3 of the state it belongs to ('Kremlin': RUS)
+
+
+@dataclass(frozen=True)
+class ActorTypes:
+    """The words that give an actor its ACLED code (see the module's docstring)."""
+
+    nouns: dict[str, int | None]
+    modifiers: dict[str, int]
+    name_words: dict[str, int]
+    titles: dict[str, int]
+    known: dict[str, KnownActor]  # lower-case name or alias -> the body
+    demonyms: dict[str, str]  # 'Russian' -> 'RUS'
+    country_names: dict[str, str]  # short forms pycountry does not know: 'UK' -> 'GBR'
+
+    @classmethod
+    def from_models(cls) -> ActorTypes:
+        types = read_json("actor_types.json")
+        known = {
+            row["pattern"].lower(): KnownActor(row["id"], row.get("type"), row.get("country"))
+            for row in read_jsonl("organisations.jsonl")
+            if "id" in row
+        }
+        demonyms = {k: v for k, v in read_json("demonyms.json").items() if not k.startswith("_")}
+        return cls(
+            nouns={k.lower(): v for k, v in read_json("generic_actors.json")["actors"].items()},
+            modifiers={k.lower(): v for k, v in types["modifiers"].items()},
+            name_words=types["name_words"],
+            titles=types["titles"],
+            known=known,
+            demonyms=demonyms,
+            country_names=types["country_names"],
+        )
+
+    def code(self, mention: Mention, home: tuple[str, ...]) -> int | None:
+        """The ACLED inter code of ``mention`` in an entry about the states ``home`` (ISO3), or None."""
+        known = self.known.get(mention.name.lower())
+        if known is not None:
+            return _at_home(known.code, known.country, home)
+        country = self.country(mention.name)
+        if country:
+            return 1 if country in home else 8  # a state acting as such
+        people = self.demonyms.get(mention.name.removesuffix("s"))
+        if people and mention.name.endswith("s"):  # 'Kazakhs' went to the polls: a people, not a state
+            return 7 if people in home else 8
+        inside = self._known_inside(mention.name)  # 'Unidentified Boko Haram faction', 'ISGS militants'
+        if inside is not None:
+            return _at_home(inside.code, inside.country, home)
+        words = mention.written.split()
+        named = len(mention.name.split())
+        prefix = [w.lower() for w in words[: len(words) - named]] if len(words) > named else []
+        lowered = [w.lower().removesuffix("’s").removesuffix("'s") for w in _rejoined(mention.name.split())]
+        state = next((self.demonyms.get(w) or self.country(w) for w in words if w[:1].isupper()), None)
+        code = self._title(prefix)
+        if code is None:
+            code = self._by_head(lowered)
+        if code is None and mention.label in ("ORG", "NORP", ""):
+            code = next((self.name_words[w] for w in reversed(lowered) if w in self.name_words), None)
+        return _at_home(code, state, home)
+
+    def person_title(self, surname: str, text: str, home: tuple[str, ...]) -> int | None:
+        """The code of the title the entry gives a person anywhere ('former PM Imran Khan ... Khan 9 May
+        said'): the first title word in front of the name, up to three names between; a state's
+        official is 8 outside it ('Russian President Putin' in an entry on Kazakhstan)."""
+        if not surname[:1].isupper():
+            return None
+        pattern = (
+            rf"(\S+\s+)?(?i:\b(?:{self._titles_alternation})\b)(?:\s+[A-Z][\w’'.-]*){{0,3}}\s+"
+            rf"{re.escape(surname)}\b"
+        )
+        for match in re.finditer(pattern, text):
+            before = (match.group(1) or "").strip()
+            code = self._title([w.lower() for w in match.group(0).split()[:-1]])  # 'Former PM X': 6
+            if code is not None:
+                return _at_home(code, self.demonyms.get(before) or self.country(before), home)
+        return None
+
+    @cached_property
+    def _titles_alternation(self) -> str:
+        return "|".join(re.escape(t) for t in sorted(self.titles, key=len, reverse=True))
+
+    def _known_inside(self, name: str) -> KnownActor | None:
+        """The longest known body named within a longer name."""
+        words = name.split()
+        for size in range(len(words) - 1, 0, -1):
+            for start in range(len(words) - size + 1):
+                known = self.known.get(" ".join(words[start : start + size]).lower())
+                if known is not None:
+                    return known
+        return None
+
+    def country(self, name: str) -> str | None:
+        """ISO3 of a country named by ``name`` ('Russia', 'U.S.', 'UK'), or None."""
+        bare = name.replace(".", "").strip()
+        if bare in self.country_names:
+            return self.country_names[bare]
+        if len(bare) < 4:
+            return None  # a code ('BH', 'AA') is an abbreviation of a group here, not a country
+        try:
+            return pycountry.countries.lookup(bare).alpha_3
+        except LookupError:
+            return None
+
+    def _title(self, prefix: list[str]) -> int | None:
+        """'President' in 'President Samba Panza'; 'opposition' in 'opposition leader X' (the first word
+        of the title that has a code: 'Deputy FM' is 1)."""
+        for word in prefix:
+            if word in self.titles:
+                return self.titles[word]
+        return None
+
+    def _by_head(self, lowered: list[str]) -> int | None:
+        """The head noun's code, unless a modifier in front changes it ('unidentified gunmen' 3)."""
+        if not lowered:
+            return None
+        for size in range(len(lowered), 1, -1):  # 'state media', 'security forces': the phrase first
+            phrase = " ".join(lowered[-size:])
+            if self.nouns.get(phrase) is not None:
+                return self.nouns[phrase]
+        head = lowered[-1]
+        code = self.nouns.get(head)
+        if code is None:
+            code = self.nouns.get(head.removesuffix("s"), self.titles.get(head))
+        if code is None and head not in self.nouns and head not in self.titles:
+            return None
+        modifier = next((self.modifiers[w] for w in lowered[:-1] if w in self.modifiers), None)
+        if modifier is None or (code == 1 and modifier not in (2, 8)):  # 'pro-govt forces' stay 1
+            return code
+        return modifier
+
+
+def _rejoined(words: list[str]) -> list[str]:
+    """Words split by a line-break hyphen joined again: 'peace- keeping' -> 'peacekeeping'."""
+    joined: list[str] = []
+    for word in words:
+        if joined and joined[-1].endswith("-") and len(joined[-1]) > 1:
+            joined[-1] = joined[-1][:-1] + word
+        else:
+            joined.append(word)
+    return joined
+
+
+def _at_home(code: int | None, country: str | None, home: tuple[str, ...]) -> int | None:
+    """A state's own forces are 1 at home and 8 abroad ('Russian forces' in an entry on Ukraine)."""
+    if code == 1 and country and home and country not in home:
+        return 8
+    return code

@@ -1,0 +1,142 @@
+"""ACLED's two sides of an event from its actors' roles: actor1 acts, actor2 is acted on.
+
+The parse gives most roles (pipeline.events.actors); what it leaves open is
+settled here, by the event's type and the order of the words:
+
+* a name the parse did not tie to the trigger is on the agent's side when it
+  comes before the trigger ('Chad govt ... denied') and on the target's side
+  after it (what a statement is about, whom an attack hit);
+* 'between X and Y' puts X in actor1 and Y in actor2 (EVENTS.md 3: the side
+  named first in a clash, talks or agreement);
+* in a clash, talks or agreement whose counterpart is not named apart
+  ('Erdoğan and Putin announced agreement'), the first of the joint subjects is
+  actor1 and the others actor2; one whose only side is a counterpart ('clashes
+  with peacekeepers') has it as actor1.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from .actor_types import ActorTypes
+from .actors import AGENT, PAIR, TARGET, Mention
+from .aliases import abbreviations
+
+PROTESTERS, RIOTERS = 6, 5
+#: events with two sides of the same standing: the first named is actor1 (EVENTS.md 3)
+SYMMETRIC = frozenset({"armed_clash", "summit", "agreement"})
+
+
+def split_sides(
+    mentions: list[Mention], event_type: str, trigger_at: int
+) -> tuple[list[Mention], list[Mention]]:
+    """(actor1, actor2), each in the order of the text."""
+    agents: list[Mention] = []
+    targets: list[Mention] = []
+    pair = sorted((m for m in mentions if m.role == PAIR), key=lambda m: m.at)
+    for mention in mentions:
+        if mention.role == AGENT:
+            agents.append(mention)
+        elif mention.role == TARGET:
+            targets.append(mention)
+        elif mention.role is None:
+            (agents if mention.at < trigger_at else targets).append(mention)
+    if pair:
+        agents.append(pair[0])
+        targets.extend(pair[1:])
+    agents.sort(key=lambda m: m.at)
+    targets.sort(key=lambda m: m.at)
+    if event_type in SYMMETRIC:
+        if not targets and len(agents) > 1:
+            agents, targets = agents[:1], agents[1:]
+        elif not agents and targets:  # 'clashes with peacekeepers': the one side named is named first
+            agents, targets = targets[:1], targets[1:]
+    return agents, targets
+
+
+def interaction(type1: int | None, type2: int | None) -> int | None:
+    """ACLED's interaction code: the two inter codes, lower first; one code alone is 'sole' action (x0)."""
+    codes = sorted(code for code in (type1, type2) if code is not None)
+    if not codes:
+        return None
+    return codes[0] * 10 + (codes[1] if len(codes) == 2 else 0)
+
+
+class Discourse:
+    """The agents of the latest event that named some, for the next clause that leaves its subject out
+    ('Separatists 5 Jan attacked X; 14 Jan abducted eight workers'). One per entry, in text order;
+    a subject is carried within its sentence and into the next one, no further."""
+
+    def __init__(self) -> None:
+        self.agents: list[Mention] = []
+        self.sentence = 0  # the sentence being read
+        self.named_in = -2  # the sentence the agents were named in
+
+    def next_sentence(self) -> None:
+        self.sentence += 1
+
+    def agents_for(self, agents: list[Mention], elided: bool) -> list[Mention]:
+        """``agents`` when the clause names some (and remember them); when its subject is elided,
+        the latest named in this sentence or the one before."""
+        if agents:
+            self.agents, self.named_in = agents, self.sentence
+            return agents
+        return list(self.agents) if elided and self.sentence - self.named_in <= 1 else []
+
+
+@dataclass
+class Sides:
+    """An event's two sides as the events table holds them."""
+
+    actor1: list[str]
+    actor2: list[str]
+    actor1_type: int | None
+    actor2_type: int | None
+    actor1_name: str | None
+    actor2_name: str | None
+
+
+class EntryActors:
+    """What an entry's events share about their actors: the states the entry is about (for 1 or 8),
+    its abbreviations (one name per actor), and the subject an elided clause carries on."""
+
+    def __init__(self, types: ActorTypes, home: tuple[str, ...], text: str) -> None:
+        self.types, self.home, self.text = types, home, text
+        self.aliases = abbreviations(text)
+        self.discourse = Discourse()
+        self._titled: dict[str, int | None] = {}  # surname -> the code of the title the entry gives it
+
+    def sides(self, named: list[Mention], event_type: str, trigger_at: int, elided: bool) -> Sides:
+        side1, side2 = split_sides(named, event_type, trigger_at)
+        side1 = self.discourse.agents_for(side1, elided)
+        first1, first2 = (side1[0] if side1 else None), (side2[0] if side2 else None)
+        return Sides(
+            actor1=[m.name for m in side1],
+            actor2=[m.name for m in side2],
+            actor1_type=self._code(first1, event_type),
+            actor2_type=self._code(first2, event_type),
+            actor1_name=self.canonical(first1.name) if first1 else None,
+            actor2_name=self.canonical(first2.name) if first2 else None,
+        )
+
+    def _code(self, mention: Mention | None, event_type: str) -> int | None:
+        """The mention's ACLED code; protesters in a riot are rioters (ACLED: a violent demonstration)."""
+        if mention is None:
+            return None
+        if mention.name in self.aliases:  # 'ISGS' is typed as 'Islamic State in the Greater Sahara'
+            mention = replace(mention, name=self.aliases[mention.name], written=self.aliases[mention.name])
+        code = self.types.code(mention, self.home)
+        if code is None and mention.label in ("PERSON", "") and mention.name[:1].isupper():
+            surname = mention.name.split()[-1]
+            if surname not in self._titled:
+                self._titled[surname] = self.types.person_title(surname, self.text, self.home)
+            code = self._titled[surname]
+        return RIOTERS if code == PROTESTERS and event_type == "riot" else code
+
+    def canonical(self, name: str) -> str:
+        """The one name of an actor: an abbreviation spelled out as the entry defines it, an alias of a
+        known body as its name ('ISIS' -> 'Islamic State'), a possessive dropped."""
+        name = name.removesuffix("’s").removesuffix("'s")
+        name = self.aliases.get(name, name)
+        known = self.types.known.get(name.lower())
+        return known.name if known is not None else name
