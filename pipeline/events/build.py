@@ -338,6 +338,10 @@ def _merge(events: list[tuple[tuple[int, int], Event]], text: str) -> list[Event
         first.actor1 = unique(first.actor1 + ev.actor1)
         acting = {a.lower() for a in first.actor1}
         first.actor2 = [a for a in unique(first.actor2 + ev.actor2) if a.lower() not in acting]
+        if not first.actor1_type and ev.actor1_type:  # the side first named keeps its type
+            first.actor1_type, first.actor1_name = ev.actor1_type, ev.actor1_name
+        if not first.actor2_type and ev.actor2_type:
+            first.actor2_type, first.actor2_name = ev.actor2_type, ev.actor2_name
         first.locations = unique(first.locations + ev.locations)
         if first.fatalities is None:
             first.fatalities, first.fatalities_qualifier = ev.fatalities, ev.fatalities_qualifier
