@@ -170,6 +170,37 @@ def test_the_group_a_count_is_of_acts(lex):
     assert sides_of(doc, 3, "protest", lex) == (["protesters"], ["government"])
 
 
+def test_the_state_that_owns_the_weapon_acts(lex):
+    # 'suspects killed by U.S. drone': the drone is no actor, the state it belongs to is
+    doc = doc_of(
+        [
+            ("suspects", 1, "nsubjpass", "NOUN", "NNS", "suspect"),
+            ("killed", 1, "ROOT", "VERB", "VBN", "kill"),
+            ("by", 1, "agent", "ADP", "IN", "by"),
+            ("U.S.", 4, "compound", "PROPN", "NNP", "U.S."),
+            ("drone", 2, "pobj", "NOUN", "NN", "drone"),
+        ],
+        ents=["O", "O", "O", "B-GPE", "O"],
+    )
+    assert ("U.S.", AGENT) in roles(doc, 1, "attack", lex)
+
+
+def test_a_title_stands_for_the_person_set_beside_it(lex):
+    # 'Minister for defence, John Koang Nyuon, arrived': the person acts, not the title
+    doc = doc_of(
+        [
+            ("Minister", 5, "nsubj", "PROPN", "NNP", "Minister"),
+            (",", 0, "punct", "PUNCT", ",", ","),
+            ("John", 4, "compound", "PROPN", "NNP", "John"),
+            ("Koang", 4, "compound", "PROPN", "NNP", "Koang"),
+            ("Nyuon", 0, "appos", "PROPN", "NNP", "Nyuon"),
+            ("arrived", 5, "ROOT", "VERB", "VBD", "arrive"),
+        ],
+        ents=["O", "O", "B-PERSON", "I-PERSON", "I-PERSON", "O"],
+    )
+    assert sides_of(doc, 5, "summit", lex) == (["John Koang Nyuon"], [])
+
+
 def test_a_name_the_parse_does_not_tie_goes_by_where_it_stands():
     before = Mention("Chad", "Chad", None, 0, "GPE")
     after = Mention("Sudan", "Sudan", None, 5, "GPE")

@@ -62,6 +62,10 @@ def event_actors(c: Candidate, segment: Span, lex: Lexicon, event_type: str = ""
     groups: list[Mention] = []  # 'JNIM fighters', 'Wazalendo members': the group acts
     for token, role in _argument_tokens(c, lex, event_type):
         name = _actor_name(token, lex)
+        if not name:  # 'killed by U.S. drone': the state or group that owns the weapon acts
+            owners = [ch for ch in token.children if ch.dep_ in ("compound", "poss", "nmod")]
+            token = next((ch for ch in owners if ch.ent_type_ in ("GPE", "ORG")), token)
+            name = _actor_name(token, lex) if token.ent_type_ else None
         if name:
             found.append(Mention(name, _written(token, name), role, token.i, token.ent_type_))
             groups.extend(
@@ -210,12 +214,15 @@ def _who(token: Token, lex: Lexicon) -> Token:
     """The actor an argument stands for: the group a count or share is of ('Hundreds of protesters',
     'some 70 members of ASG'); the actor set beside a fronted place ('In X district, pro-govt forces
     killed', which the parse reads as 'district, forces')."""
-    if token.lower_ in lex.phrase_skip or token.pos_ == "NUM" or token.lemma_.lower() in ("member", "number"):
+    lemma = token.lemma_.lower()
+    if token.lower_ in lex.phrase_skip or token.pos_ == "NUM" or lemma in ("member", "number", "leader"):
         for child in token.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ == "prep" and child.lower_ in ("of", "from"):
                 return next((g for g in child.children if g.dep_ == "pobj"), token)
-    if token.lemma_.lower() in lex.place_nouns or is_place(token, lex):
+    if lemma in lex.place_nouns or is_place(token, lex):
         return next((ch for ch in token.children if ch.dep_ == "appos"), token)
+    if not token.ent_type_ and token.text.lower() in lex.titles_lower:  # 'Minister for defence ..., John X'
+        return next((ch for ch in token.children if ch.dep_ == "appos" and ch.ent_type_ == "PERSON"), token)
     return token
 
 

@@ -52,6 +52,7 @@ class Lexicon:
     """The role vocabulary (see models/roles.json's note for what each list decides)."""
 
     titles: tuple[str, ...]
+    titles_lower: frozenset[str]  # the titles in lower case, to test a single word
     crowd: frozenset[str]
     court: frozenset[str]
     forces: frozenset[str]
@@ -97,6 +98,7 @@ class Lexicon:
             months = DateResolver().unambiguous_month_names
         return cls(
             titles=tuple(sorted(raw["titles"], key=len, reverse=True)),
+            titles_lower=frozenset(t.lower() for t in raw["titles"]),
             crowd=frozenset(raw["crowd_subjects"]),
             court=frozenset(raw["court_subjects"]),
             forces=frozenset(raw["force_words"]),
