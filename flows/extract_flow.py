@@ -10,10 +10,11 @@ holds a few batches in memory, never the corpus.
 
 from __future__ import annotations
 
+import shutil
 import sys
 import time
 from collections import deque
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -27,8 +28,8 @@ from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
 from pipeline.extractor import Extractor
 from pipeline.io import store
-from pipeline.io.ingest import Ingested, read_inputs
-from pipeline.io.manifest import Manifest, plan, updated
+from pipeline.io.ingest import Ingested, Limits, read_inputs
+from pipeline.io.manifest import Manifest, Plan, plan, updated
 from pipeline.io.schema import ENTRIES, EVENTS
 from pipeline.provenance import pipeline_version
 from pipeline.records import Entry, Reject
@@ -45,6 +46,9 @@ class RunSummary:
     seconds: float
     out: Path
     reject_messages: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # damaged state found and set aside
+    to_extract: int = 0  # entries the run set out to extract (new, changed, or all after damage)
+    error: str | None = None  # why the tables could not be written (they stay as they were)
 
     @property
     def processed(self) -> bool:
@@ -77,8 +81,8 @@ class Progress:
 
 
 @task(name="read-inputs", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
-def read_task(inputs: list[str]) -> Ingested:
-    return read_inputs(inputs)
+def read_task(inputs: list[str], limits: Limits) -> Ingested:
+    return read_inputs(inputs, limits)
 
 
 @lru_cache(maxsize=1)
@@ -126,37 +130,30 @@ def run_flow(
     batch_size: int = 32,
     in_flight: int = 1,
     wait_seconds: float = 0.0,
+    max_file_bytes: int | None = None,
+    max_entry_chars: int | None = None,
+    locked: bool = False,
 ) -> RunSummary:
     started = time.perf_counter()
     out_dir = Path(out)
-    with store.OutputLock(out_dir, wait_seconds):
+    limits = Limits(
+        **{k: v for k, v in (("max_file_bytes", max_file_bytes), ("max_entry_chars", max_entry_chars)) if v}
+    )
+    with nullcontext() if locked else store.OutputLock(out_dir, wait_seconds):  # `run` locked it
         store.remove_stale_temporaries(out_dir)
-        ingested = read_task(inputs)
+        ingested = read_task(inputs, limits)
         version = pipeline_version()
-        manifest = Manifest.load(out_dir)
+        manifest, warnings = _healed_manifest(out_dir)
         todo = plan(ingested.entries, manifest, version, full=full, prune=prune)
         rejects = list(ingested.rejects)
-        extracted, events_written = [], 0
-        if not todo.nothing_to_do:
-            with (
-                store.TableWriter(out_dir / store.EVENTS_FILE, EVENTS) as events,
-                store.TableWriter(out_dir / store.ENTRIES_FILE, ENTRIES) as entries,
-            ):
-                store.copy_kept(out_dir / store.EVENTS_FILE, events, todo.keep)
-                store.copy_kept(out_dir / store.ENTRIES_FILE, entries, todo.keep)
-                progress = Progress(len(todo.todo))
-                staging = store.staging_folder(out_dir)
-                for staged in _run_batches(batches(todo.todo, batch_size), in_flight, staging):
-                    for part, writer in ((staged.events, events), (staged.entries, entries)):
-                        writer.write_table(pq.read_table(part))
-                        Path(part).unlink()
-                    rejects.extend(staged.rejects)
-                    extracted.extend(staged.done)
-                    progress.advance(len(staged.done) + len(staged.rejects))
-                staging.rmdir()
-                events_written = events.rows
-            updated(manifest, todo, extracted, version).save(out_dir)
-        store.write_rejects(rejects, out_dir / store.REJECTS_FILE)
+        extracted, events_written, error = [], 0, None
+        try:
+            if not todo.nothing_to_do:
+                events_written = _write_tables(out_dir, todo, batch_size, in_flight, rejects, extracted)
+                updated(manifest, todo, extracted, version).save(out_dir)
+            store.write_rejects(rejects, out_dir / store.REJECTS_FILE)
+        except OSError as err:  # a full disk or a folder made read-only mid-run: the old tables stay
+            error = f"cannot write to {out_dir}: {err.strerror or err}; the previous tables are unchanged"
     return RunSummary(
         entries_read=len(ingested.entries),
         extracted=len(extracted),
@@ -165,7 +162,59 @@ def run_flow(
         seconds=time.perf_counter() - started,
         out=out_dir,
         reject_messages=[r.message() for r in rejects],
+        warnings=warnings,
+        to_extract=len(todo.todo),
+        error=error,
     )
+
+
+def _healed_manifest(out_dir: Path) -> tuple[Manifest, list[str]]:
+    """The folder's manifest, checked against its tables. A manifest or table that cannot be read is
+    set aside; when rows the manifest counts on are gone, the run starts from an empty manifest and
+    re-extracts every entry, so that no kept entry is left without its rows."""
+    warnings = store.unreadable_tables(out_dir)
+    manifest = Manifest.load(out_dir)
+    if manifest.warning:
+        warnings.append(manifest.warning)
+    missing = store.missing_tables(out_dir) if manifest.entries else []
+    if missing:
+        names = ", ".join(str(p) for p in missing)
+        warnings.append(
+            f"{len(manifest.entries)} entries of the manifest have no rows ({names} missing): "
+            f"extracting every entry again"
+        )
+        manifest = Manifest()
+    return manifest, warnings
+
+
+def _write_tables(
+    out_dir: Path,
+    todo: Plan,
+    batch_size: int,
+    in_flight: int,
+    rejects: list[Reject],
+    extracted: list[tuple[str, str]],
+) -> int:
+    """Kept rows and the new batches' rows into both tables, swapped in together at the end."""
+    with (
+        store.TableWriter(out_dir / store.EVENTS_FILE, EVENTS) as events,
+        store.TableWriter(out_dir / store.ENTRIES_FILE, ENTRIES) as entries,
+    ):
+        store.copy_kept(out_dir / store.EVENTS_FILE, events, todo.keep)
+        store.copy_kept(out_dir / store.ENTRIES_FILE, entries, todo.keep)
+        progress = Progress(len(todo.todo))
+        staging = store.staging_folder(out_dir)
+        try:
+            for staged in _run_batches(batches(todo.todo, batch_size), in_flight, staging):
+                for part, writer in ((staged.events, events), (staged.entries, entries)):
+                    writer.write_table(pq.read_table(part))
+                    Path(part).unlink()
+                rejects.extend(staged.rejects)
+                extracted.extend(staged.done)
+                progress.advance(len(staged.done) + len(staged.rejects))
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+        return events.rows
 
 
 def _run_batches(work: list[list[Entry]], in_flight: int, staging: Path):
@@ -245,11 +294,17 @@ def run(
     workers: int = 1,
     dask_address: str | None = None,
     wait_seconds: float = 0.0,
+    limits: Limits | None = None,
 ) -> RunSummary:
-    """Run the flow with a task runner fitted to ``workers`` / ``dask_address``."""
+    """Run the flow with a task runner fitted to ``workers`` / ``dask_address``.
+
+    The output folder is locked here, before the flow starts, so that a busy or unusable folder is
+    one clear error (`store.FolderBusy`, `store.OutputError`) and no flow run at all.
+    """
     size, in_flight = scheduling(workers, dask_address, batch_size)
+    limits = limits or Limits()
     configured = run_flow.with_options(task_runner=task_runner(workers, dask_address))
-    with shared_api(workers > 1 or is_local_cluster(dask_address)):
+    with store.OutputLock(Path(out), wait_seconds), shared_api(workers > 1 or is_local_cluster(dask_address)):
         return configured(
             inputs,
             str(out),
@@ -257,7 +312,9 @@ def run(
             prune=prune,
             batch_size=size,
             in_flight=in_flight,
-            wait_seconds=wait_seconds,
+            locked=True,
+            max_file_bytes=limits.max_file_bytes,
+            max_entry_chars=limits.max_entry_chars,
         )
 
 

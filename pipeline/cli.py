@@ -16,6 +16,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 #: How many reject messages a run prints before pointing to the rejects file.
 MAX_REJECT_LINES = 20
@@ -32,11 +33,15 @@ def _prefect_defaults() -> None:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    """Exit 0 when something was processed, 2 when nothing could be (or the tables could not be
+    written, or every entry failed extraction), 3 when another run holds the folder."""
     _prefect_defaults()
     from flows.extract_flow import run
 
-    from .io.store import FolderBusy
+    from .io.ingest import Limits
+    from .io.store import FolderBusy, OutputError
 
+    limits = Limits(max_file_bytes=int(args.max_file_mb * 2**20), max_entry_chars=args.max_entry_chars)
     try:
         summary = run(
             [str(p) for p in args.inputs],
@@ -47,15 +52,24 @@ def cmd_run(args: argparse.Namespace) -> int:
             workers=args.workers,
             dask_address=args.dask_address,
             wait_seconds=args.wait,
+            limits=limits,
         )
     except FolderBusy as busy:
         print(f"error: {busy}", file=sys.stderr)
         return 3
+    except OutputError as problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
+    for warning in summary.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     for message in summary.reject_messages[:MAX_REJECT_LINES]:
         print(f"error: {message}", file=sys.stderr)
     hidden = len(summary.reject_messages) - MAX_REJECT_LINES
     if hidden > 0:
         print(f"error: ... and {hidden} more", file=sys.stderr)
+    if summary.error:
+        print(f"error: {summary.error}", file=sys.stderr)
+        return 2
     print(
         f"entries read: {summary.entries_read}  extracted: {summary.extracted}  "
         f"rejected: {summary.rejected}  "
@@ -65,6 +79,12 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"rejects: {Path(args.out) / 'rejects' / 'rejects.jsonl'}")
     if not summary.processed:
         print("nothing could be processed", file=sys.stderr)
+        return 2
+    if summary.to_extract and not summary.extracted:
+        print(
+            f"every one of the {summary.to_extract} entries to extract failed: see the rejects",
+            file=sys.stderr,
+        )
         return 2
     if summary.extracted == 0 and summary.events_written == 0:
         print("nothing new or changed: tables left as they were")
@@ -171,24 +191,48 @@ def cmd_map(args: argparse.Namespace) -> int:
 
 
 def _positive_int(text: str) -> int:
-    value = int(text)
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
     return value
 
 
+def _number(text: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+
+
+def _non_negative_float(text: str) -> float:
+    value = _number(text)
+    if not value >= 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {text}")
+    return value
+
+
 def _positive_float(text: str) -> float:
-    value = float(text)
+    value = _number(text)
     if not value > 0:
         raise argparse.ArgumentTypeError(f"must be more than 0, not {text}")
     return value
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with a one-line error: 'error: crisis-events run: argument --batch-size: ...'."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"error: {self.prog}: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="crisis-events", description="CrisisWatch prose in, a Parquet table of dated events out."
     )
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     run = sub.add_parser("run", help="extract events from raw entries into Parquet tables")
     run.add_argument(
@@ -197,11 +241,13 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--out", default="processed", help="output folder (default: processed/)")
     run.add_argument(
         "--batch-size",
-        type=int,
+        type=_positive_int,
         default=None,
         help="entries per extraction task (default 32, or 128 with --workers or --dask-address)",
     )
-    run.add_argument("--workers", type=int, default=1, help="worker processes for extraction on this machine")
+    run.add_argument(
+        "--workers", type=_positive_int, default=1, help="worker processes for extraction on this machine"
+    )
     run.add_argument(
         "--dask-address", default=None, help="run extraction on an existing Dask cluster (tcp://HOST:PORT)"
     )
@@ -213,9 +259,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument(
         "--wait",
-        type=float,
+        type=_non_negative_float,
         default=0.0,
         help="seconds to wait for another run on the same --out (default: stop at once)",
+    )
+    run.add_argument(
+        "--max-file-mb",
+        type=_positive_float,
+        default=512.0,
+        help="a larger input file is a reject, not read (default: 512)",
+    )
+    run.add_argument(
+        "--max-entry-chars",
+        type=_positive_int,
+        default=1_000_000,
+        help="an entry with a longer text is a reject (default: 1,000,000)",
     )
     run.set_defaults(func=cmd_run)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 
 from ..records import Entry
@@ -23,13 +24,33 @@ class Manifest:
     """entry_id -> {"hash": content hash, "version": pipeline version}."""
 
     entries: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: what was wrong with the manifest on disk, when it could not be read and was set aside
+    warning: str | None = None
 
     @classmethod
     def load(cls, out: Path) -> Manifest:
+        """The folder's manifest; one that cannot be read is set aside (``manifest.json.corrupt-<time>``)
+        and an empty one returned with a warning, so that the run re-extracts everything."""
         path = out / MANIFEST
         if not path.exists():
             return cls()
-        return cls(json.loads(path.read_text(encoding="utf-8"))["entries"])
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+            entries = raw["entries"]
+            if not all(
+                isinstance(v, dict) and isinstance(v.get("hash"), str) and isinstance(v.get("version"), str)
+                for v in entries.values()
+            ):
+                raise ValueError("an entry without hash and version")
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as err:
+            kept = set_aside(path)
+            return cls(
+                warning=(
+                    f"{path} could not be read ({type(err).__name__}: {err}); set aside as {kept.name}, "
+                    f"every entry is extracted again"
+                )
+            )
+        return cls(entries)
 
     def save(self, out: Path) -> None:
         """Write atomically (beside, then rename)."""
@@ -76,3 +97,12 @@ def updated(manifest: Manifest, plan_: Plan, done: list[tuple[str, str]], versio
     for entry_id, content_hash in done:
         entries[entry_id] = {"hash": content_hash, "version": version}
     return Manifest(entries)
+
+
+def set_aside(path: Path) -> Path:
+    """Rename a damaged file out of the way (kept for inspection, hidden from table readers when the
+    name starts with a dot) and return its new path."""
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    os.replace(path, target)
+    return target

@@ -62,7 +62,12 @@ class TableWriter:
             self.rows += table.num_rows
 
     def __exit__(self, kind, value, traceback) -> None:
-        self._writer.close()
+        try:
+            self._writer.close()
+        except OSError:
+            if kind is None:
+                self.tmp.unlink(missing_ok=True)
+                raise
         if kind is not None:
             self.tmp.unlink(missing_ok=True)
             return
@@ -121,6 +126,33 @@ class FolderBusy(RuntimeError):
     """Another run holds the output folder."""
 
 
+class OutputError(RuntimeError):
+    """The output folder cannot be used: a file, not writable, or its lock is not a lock file."""
+
+
+def unreadable_tables(out: Path) -> list[str]:
+    """Set aside every table file of ``out`` that cannot be read (a truncated or foreign file), hidden
+    from readers as ``.<name>.corrupt-<time>``; returns a warning for each."""
+    warnings = []
+    for relative in (EVENTS_FILE, ENTRIES_FILE):
+        path = out / relative
+        if not path.exists():
+            continue
+        try:
+            pq.read_metadata(path)  # reads the footer: a truncated file fails here
+        except (pa.ArrowException, OSError) as err:
+            stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+            kept = path.with_name(f".{path.name}.corrupt-{stamp}")
+            os.replace(path, kept)
+            warnings.append(f"{path} could not be read ({err}); set aside as {kept.name}")
+    return warnings
+
+
+def missing_tables(out: Path) -> list[Path]:
+    """The tables a folder with a manifest should hold and does not."""
+    return [out / relative for relative in (EVENTS_FILE, ENTRIES_FILE) if not (out / relative).exists()]
+
+
 class OutputLock:
     """An exclusive lock on an output folder (``.lock``, flock): released by the OS even if the holder is
     killed.
@@ -132,8 +164,20 @@ class OutputLock:
         self._handle = None
 
     def __enter__(self) -> OutputLock:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._handle = open(self.path, "a+", encoding="utf-8")
+        folder = self.path.parent
+        if folder.exists() and not folder.is_dir():
+            raise OutputError(f"{folder} is a file, not a folder: give --out a folder")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            if self.path.exists() and not self.path.is_file():
+                raise OutputError(f"{self.path} is a folder, not a lock file: remove it")
+            self._handle = open(self.path, "a+", encoding="utf-8")
+        except PermissionError as err:
+            raise OutputError(f"cannot write to {folder}: {err.strerror}") from None
+        except IsADirectoryError:
+            raise OutputError(f"{self.path} is a folder, not a lock file: remove it") from None
+        except OSError as err:
+            raise OutputError(f"cannot use {folder} as output folder: {err.strerror or err}") from None
         deadline = time.monotonic() + self.wait_seconds
         while True:
             try:
