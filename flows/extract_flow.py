@@ -183,7 +183,14 @@ def _healed_manifest(out_dir: Path) -> tuple[Manifest, list[str]]:
             f"{len(manifest.entries)} entries of the manifest have no rows ({names} missing): "
             f"extracting every entry again"
         )
-        manifest = Manifest()
+        return Manifest(), warnings
+    if manifest.entries:
+        lost = store.entries_without_rows(out_dir, manifest.entries)
+        if lost:
+            warnings.append(
+                f"{len(lost)} entries of the manifest lack rows in the tables: extracting them again"
+            )
+            manifest = Manifest({k: v for k, v in manifest.entries.items() if k not in lost})
     return manifest, warnings
 
 

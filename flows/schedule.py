@@ -28,6 +28,8 @@ from datetime import datetime, timedelta
 
 from cronsim import CronSim, CronSimError
 
+from .supervisor import SUPERVISED
+
 #: Seconds a stopped run gets to end on SIGTERM before its group is killed.
 STOP_GRACE = 5.0
 #: Skipped ticks listed one by one; beyond this they are summed up in one line.
@@ -144,7 +146,9 @@ class Scheduler:
     def _run_once(self) -> tuple[int, float]:
         """One run in its own process group; on stop, the whole group ends."""
         started = time.monotonic()
-        child = subprocess.Popen(self.command, start_new_session=True)
+        # the run knows it is supervised: it will not supervise itself, and it ends when we are gone
+        env = {**os.environ, SUPERVISED: str(os.getpid())}
+        child = subprocess.Popen(self.command, start_new_session=True, env=env)
         self.running_pid = child.pid
         try:
             while True:

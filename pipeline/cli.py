@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -36,6 +37,12 @@ def cmd_run(args: argparse.Namespace) -> int:
     """Exit 0 when something was processed, 2 when nothing could be (or the tables could not be
     written, or every entry failed extraction), 3 when another run holds the folder."""
     _prefect_defaults()
+    from flows.supervisor import is_supervised, watch_supervisor
+
+    if args.supervise and not is_supervised():
+        return _supervised_run(args)
+    if is_supervised():
+        watch_supervisor()
     from flows.extract_flow import run
 
     from .io.ingest import Limits
@@ -90,6 +97,26 @@ def cmd_run(args: argparse.Namespace) -> int:
         print("nothing new or changed: tables left as they were")
     print(f"tables: {Path(args.out) / 'events'}  {Path(args.out) / 'entries'}")
     return 0
+
+
+def _supervised_run(args: argparse.Namespace) -> int:
+    """The run in a child process group this command owns (flows/supervisor.py): Ctrl-C and SIGTERM
+    stop it within a second, with no process and no half-written file left."""
+    from flows.supervisor import supervise
+
+    from .io.store import FolderBusy, OutputError, OutputLock, remove_stale_temporaries
+
+    code, stopped_by = supervise(args.argv)
+    if stopped_by is None:
+        return code
+    try:
+        with OutputLock(Path(args.out), wait_seconds=2.0):
+            remove_stale_temporaries(Path(args.out))
+    except (FolderBusy, OutputError):
+        pass  # the next run removes them
+    name = signal.Signals(stopped_by).name
+    print(f"stopped by {name}: the tables are as the last finished run left them", file=sys.stderr)
+    return code
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -354,10 +381,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, supervise: bool = False) -> int:
+    """Run a command; ``supervise`` (the console command) runs `run` in a child process group it owns."""
+    argv = list(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(argv)
+    args.argv, args.supervise = argv, supervise
     return args.func(args)
 
 
+def entry() -> int:
+    """The `crisis-events` command."""
+    return main(sys.argv[1:], supervise=True)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(entry())

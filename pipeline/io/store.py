@@ -153,6 +153,17 @@ def missing_tables(out: Path) -> list[Path]:
     return [out / relative for relative in (EVENTS_FILE, ENTRIES_FILE) if not (out / relative).exists()]
 
 
+def entries_without_rows(out: Path, entry_ids: Iterable[str]) -> set[str]:
+    """Of ``entry_ids``, those whose rows the tables do not hold in full: no row in the entries table,
+    or fewer events than the entries table counts for them (a table replaced or edited by hand)."""
+    entries = pq.read_table(out / ENTRIES_FILE, columns=["entry_id", "n_events"]).to_pydict()
+    expected = dict(zip(entries["entry_id"], entries["n_events"]))
+    found: dict[str, int] = {}
+    for entry_id in pq.read_table(out / EVENTS_FILE, columns=["entry_id"]).column("entry_id").to_pylist():
+        found[entry_id] = found.get(entry_id, 0) + 1
+    return {e for e in entry_ids if e not in expected or found.get(e, 0) != expected[e]}
+
+
 class OutputLock:
     """An exclusive lock on an output folder (``.lock``, flock): released by the OS even if the holder is
     killed.

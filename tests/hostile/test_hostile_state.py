@@ -177,6 +177,6 @@ def test_a_run_killed_at_any_moment_is_finished_by_the_next(
     time.sleep(moment)
     os.killpg(run.pid, sig)  # the run and what it started (its Prefect server)
     run.wait()
-    assert main(["run", str(sample_path), "--out", str(out)]) == 0
+    assert main(["run", str(sample_path), "--out", str(out), "--wait", "10"]) == 0
     assert tables(out) == tables(clean)
     assert not list(out.glob("**/.*.tmp-*"))
