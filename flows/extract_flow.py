@@ -184,6 +184,12 @@ def _healed_manifest(out_dir: Path) -> tuple[Manifest, list[str]]:
             f"extracting every entry again"
         )
         return Manifest(), warnings
+    if len(set(store.table_runs(out_dir).values())) > 1:
+        warnings.append(
+            "the events and entries tables come from different runs (one was stopped between "
+            "swapping them in): extracting every entry again"
+        )
+        return Manifest(), warnings
     if manifest.entries:
         lost = store.entries_without_rows(out_dir, manifest.entries)
         if lost:
@@ -203,9 +209,10 @@ def _write_tables(
     extracted: list[tuple[str, str]],
 ) -> int:
     """Kept rows and the new batches' rows into both tables, swapped in together at the end."""
+    run_id = store.new_run_id()  # in both tables: a reader can tell a run stopped between the swaps
     with (
-        store.TableWriter(out_dir / store.EVENTS_FILE, EVENTS) as events,
-        store.TableWriter(out_dir / store.ENTRIES_FILE, ENTRIES) as entries,
+        store.TableWriter(out_dir / store.EVENTS_FILE, EVENTS, run_id) as events,
+        store.TableWriter(out_dir / store.ENTRIES_FILE, ENTRIES, run_id) as entries,
     ):
         store.copy_kept(out_dir / store.EVENTS_FILE, events, todo.keep)
         store.copy_kept(out_dir / store.ENTRIES_FILE, entries, todo.keep)

@@ -38,12 +38,33 @@ def write_table(rows: list[dict], schema: pa.Schema, path: Path) -> None:
         writer.write(rows)
 
 
+#: Parquet key-value metadata naming the run that wrote a table: both tables of a finished run
+#: carry the same value, so a reader can tell that a run was stopped between the two swaps
+RUN_KEY = b"crisis_events_run"
+
+
+def new_run_id() -> str:
+    return f"{datetime.now(timezone.utc):%Y%m%dT%H%M%S.%fZ}-{os.getpid()}"
+
+
+def table_runs(out: Path) -> dict[str, str | None]:
+    """The run id each table of ``out`` was written by (None for a table written before run ids)."""
+    runs = {}
+    for relative in (EVENTS_FILE, ENTRIES_FILE):
+        path = out / relative
+        if path.exists():
+            metadata = pq.read_schema(path).metadata or {}
+            runs[str(relative.parent)] = metadata.get(RUN_KEY, b"").decode() or None
+    return runs
+
+
 class TableWriter:
     """Streams rows into a Parquet file beside ``path``; swaps it in on a clean exit,
-    discards it otherwise."""
+    discards it otherwise. ``run_id`` is written into the file's metadata (`RUN_KEY`)."""
 
-    def __init__(self, path: Path, schema: pa.Schema) -> None:
-        self.path, self.schema = path, schema
+    def __init__(self, path: Path, schema: pa.Schema, run_id: str | None = None) -> None:
+        self.path = path
+        self.schema = schema.with_metadata({**(schema.metadata or {}), RUN_KEY: run_id}) if run_id else schema
         self.tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
         self.rows = 0
         self._writer: pq.ParquetWriter | None = None

@@ -180,3 +180,24 @@ def test_a_run_killed_at_any_moment_is_finished_by_the_next(
     assert main(["run", str(sample_path), "--out", str(out), "--wait", "10"]) == 0
     assert tables(out) == tables(clean)
     assert not list(out.glob("**/.*.tmp-*"))
+
+
+def test_a_run_stopped_between_the_two_swaps_is_told_and_repaired(clean, tmp_path, sample_path, capsys):
+    out = damaged(clean, tmp_path)
+    assert len(set(store.table_runs(out).values())) == 1  # one run wrote both
+    real_replace = os.replace
+
+    def stop_before_events(src, dst):  # entries is swapped in first; stop before events is
+        if Path(dst).name == "events.parquet":
+            raise OSError(errno.EIO, "Input/output error")
+        real_replace(src, dst)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(store.os, "replace", stop_before_events)
+        assert main(["run", str(sample_path), "--out", str(out), "--full"]) == 2
+    runs = store.table_runs(out)
+    assert runs["events"] != runs["entries"]  # a reader can tell the two tables apart
+    capsys.readouterr()
+    assert main(["run", str(sample_path), "--out", str(out)]) == 0
+    assert "come from different runs" in capsys.readouterr().err
+    assert len(set(store.table_runs(out).values())) == 1 and tables(out) == tables(clean)
