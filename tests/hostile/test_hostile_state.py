@@ -201,3 +201,19 @@ def test_a_run_stopped_between_the_two_swaps_is_told_and_repaired(clean, tmp_pat
     assert main(["run", str(sample_path), "--out", str(out)]) == 0
     assert "come from different runs" in capsys.readouterr().err
     assert len(set(store.table_runs(out).values())) == 1 and tables(out) == tables(clean)
+
+
+def test_a_run_where_every_entry_fails_exits_2(tmp_path, sample_path, capsys, monkeypatch):
+    from pipeline.extractor import Extractor
+
+    def broken(self, entries, batch_size=32, trace=None):
+        raise RuntimeError("bad parse")
+        yield  # a generator, as extract is
+
+    monkeypatch.setattr(Extractor, "extract", broken)
+    assert main(["run", str(sample_path), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert (
+        "every one of the 10 entries to extract failed" in err
+        and "extraction failed: RuntimeError: bad parse" in err
+    )
