@@ -267,6 +267,8 @@ def test_a_person_is_typed_by_the_title_the_entry_gives_them(types):
     assert types.person_title("Putin", text, ("KAZ",)) == 8
     assert types.person_title("Tokayev", text, ("KAZ",)) == 1
     assert types.person_title("Nobody", text, ("KAZ",)) is None
+    hamas = Mention("Haniyeh", "Hamas leader Haniyeh", AGENT, 0, "PERSON")
+    assert types.code(hamas, ("ISR",)) == 2  # the body in the title says whose official he is
 
 
 def test_protesters_in_a_riot_are_rioters(types):

@@ -132,7 +132,12 @@ class ActorTypes:
 
     def _title(self, prefix: list[str]) -> int | None:
         """'President' in 'President Samba Panza'; 'opposition' in 'opposition leader X' (the first word
-        of the title that has a code: 'Deputy FM' is 1)."""
+        of the title that has a code: 'Deputy FM' is 1); a known body in the title is whose official
+        the person is ('AQAP deputy leader X' is 2, 'Hamas leader X' 2)."""
+        for word in prefix:
+            known = self.known.get(word.strip(",’'s"))
+            if known is not None and known.code is not None:
+                return known.code
         for word in prefix:
             if word in self.titles:
                 return self.titles[word]
