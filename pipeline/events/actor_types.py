@@ -135,7 +135,7 @@ class ActorTypes:
         of the title that has a code: 'Deputy FM' is 1); a known body in the title is whose official
         the person is ('AQAP deputy leader X' is 2, 'Hamas leader X' 2)."""
         for word in prefix:
-            known = self.known.get(word.strip(",’'s"))
+            known = self.known.get(word.strip(",").removesuffix("’s").removesuffix("'s"))
             if known is not None and known.code is not None:
                 return known.code
         for word in prefix:
