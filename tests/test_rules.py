@@ -304,6 +304,27 @@ def test_a_participle_of_another_event_is_its_demand_not_a_statement(lex):
     assert [c.label for c in drop_background([trigger(address, 3, "statement")], lex)] == ["statement"]
 
 
+def test_a_city_before_a_court_is_where_it_sat_but_not_before_a_force(lex):
+    court = tagged(
+        [
+            ("Yangon", 1, "compound", "PROPN", "NNP", "Yangon"),
+            ("court", 2, "nsubj", "NOUN", "NN", "court"),
+            ("sentenced", 2, "ROOT", "VERB", "VBD", "sentence"),
+        ],
+        ents=["B-GPE", "O", "O"],
+    )
+    militia = tagged(
+        [
+            ("Zintan", 1, "compound", "PROPN", "NNP", "Zintan"),
+            ("militia", 2, "nsubj", "NOUN", "NN", "militia"),
+            ("attacked", 2, "ROOT", "VERB", "VBD", "attack"),
+        ],
+        ents=["B-GPE", "O", "O"],
+    )
+    assert is_place(court[0], lex)
+    assert not is_place(militia[0], lex)
+
+
 def test_a_place_name_may_open_with_the_arabic_article_and_name_a_site(lex):
     doc = tagged(
         [

@@ -129,6 +129,8 @@ def is_place(token: Token, lex: Lexicon) -> bool:
                 t.dep_ == "compound" and t.lemma_.lower() in lex.place_nouns for t in head.children
             ):
                 return True  # 'Almaty city court'
+            if current.dep_ == "compound" and head.lemma_.lower() in lex.court:
+                return True  # 'Yangon court': where the court sat
             if (
                 current.dep_ == "compound"
                 and head.lemma_.lower() not in lex.place_nouns
