@@ -22,7 +22,7 @@ from pipeline.events.absorb import (
 from pipeline.events.actors import AGENT, TARGET, _plausible_actor, _without_months, event_actors
 from pipeline.events.build import _refine_type
 from pipeline.events.lexicon import Lexicon
-from pipeline.events.places import event_locations, is_place
+from pipeline.events.places import below_countries, event_locations, is_place
 from pipeline.events.scope import Candidate, attach_dates, drop_background, tokens_of
 
 VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower_, is_punct) without a model
@@ -302,6 +302,13 @@ def test_a_participle_of_another_event_is_its_demand_not_a_statement(lex):
     kept = drop_background([trigger(protest, 0, "protest"), trigger(protest, 2, "statement")], lex)
     assert [c.label for c in kept] == ["protest"]
     assert [c.label for c in drop_background([trigger(address, 3, "statement")], lex)] == ["statement"]
+
+
+def test_a_country_is_the_place_only_when_nothing_below_it_is_named():
+    countries = {"Iraq": "IRQ", "Armenia": "ARM", "Azerbaijan": "AZE"}
+    assert below_countries(["Iraq", "Baghdad"], countries.get) == ["Baghdad"]
+    assert below_countries(["Armenia", "Azerbaijan"], countries.get) == ["Armenia", "Azerbaijan"]
+    assert below_countries([], countries.get) == []
 
 
 def test_a_city_before_a_court_is_where_it_sat_but_not_before_a_force(lex):

@@ -30,7 +30,7 @@ from .actors import apart_from_places, elided_subject, event_actors, subject_lem
 from .doc_index import in_see_reference, release, text_of
 from .fatalities import FatalityCounter
 from .lexicon import Lexicon
-from .places import event_locations, scene
+from .places import below_countries, event_locations, scene
 from .scope import Candidate, attach_dates, clause_bounds, drop_background, orphan_dates, tokens_of
 from .sides import EntryActors
 from .trace import Trace
@@ -173,8 +173,9 @@ def _build(
     items = _list_item(segment, c.mention, mentions)
     lex = rules.lex
     label = _refine_type(c, lex)
-    locations = unique(event_locations(items, date_tokens, lex) + scene(sent, date_tokens))
-    named = apart_from_places(event_actors(c, items, lex, label), locations)
+    places = unique(event_locations(items, date_tokens, lex) + scene(sent, date_tokens))
+    locations = below_countries(places, rules.types.country)
+    named = apart_from_places(event_actors(c, items, lex, label), places)
     sides = entry_actors.sides(named, label, c.root.i, elided_subject(c))
     actors = unique([m.name for m in named] + sides.actor1)
     fatalities, qualifier = (None, None)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Span, Token
 
 from ..records import unique
@@ -60,6 +62,12 @@ def event_locations(segment: Span, date_tokens: frozenset[int], lex: Lexicon) ->
             if name and not in_see_reference(token.doc[token.i : token.i + 1]):
                 found.append(name)
     return unique([f for f in found if f and not _names_a_body(f, lex)])
+
+
+def below_countries(places: list[str], country_of: Callable[[str], str | None]) -> list[str]:
+    """The places below country level when there are any ('trip to Iraq, ... arrived in Baghdad':
+    Baghdad says where; Iraq adds nothing), else the countries."""
+    return [name for name in places if not country_of(name)] or places
 
 
 def _names_a_body(name: str, lex: Lexicon) -> bool:
