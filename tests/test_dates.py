@@ -379,3 +379,13 @@ def test_every_resolved_date_is_a_real_calendar_day(entry, words):
     for m in DateResolver().find(" ".join(words), entry):
         assert isinstance(m.date, date) and isinstance(m.date_end, date)
         assert m.date <= m.date_end
+
+
+def test_a_day_before_or_after_a_written_date_counts_from_that_date():
+    resolver = DateResolver()
+    found = resolver.find("Commission day before its 31 Jan deadline requested extension.", date(2017, 1, 1))
+    assert [(m.text, m.date, m.precision) for m in found] == [
+        ("day before its 31 Jan", date(2017, 1, 30), "day")
+    ]
+    found = resolver.find("Protests 4 May; day after 5 May vote turned violent.", date(2017, 5, 1))
+    assert [m.date for m in found] == [date(2017, 5, 4), date(2017, 5, 6)]

@@ -110,7 +110,17 @@ def compile_grammar(v: _Vocab) -> _Grammar:
     rel = "|".join(sorted((re.escape(k) for k in v.relative), key=len, reverse=True))
     evdays = "|".join(re.escape(k) for k in v.event_days)
     whole = "|".join(re.escape(k) for k in v.whole_month)
+    # 'day before'/'day after': the relative days that can count from a date written after them
+    toward = "|".join(
+        sorted((re.escape(k) for k in v.relative if k.endswith((" before", " after"))), key=len, reverse=True)
+    )
     forms = [
+        # day before its 31 Jan deadline, day after 5 May vote: counted from the date that follows
+        (
+            "relative_to",
+            rf"(?i:\b(?P<r>{toward})\s+(?:(?:its|the|their|his|her|this)\s+)?)"
+            rf"(?P<d>{day})\s+(?:of\s+)?(?P<m>{mon})(?:,?\s+(?P<y>{year}))?",
+        ),
         # 30 Nov-2 Dec, 31 March / 1 April, 28 Dec 2020-3 Jan 2021
         (
             "cross_range",
@@ -444,6 +454,13 @@ class DateResolver:
             return anchor.date, anchor.date_end, anchor.precision, None
         base = anchor.date_end if days > 0 else anchor.date
         day = base + timedelta(days=days)
+        return day, day, "day", None
+
+    def _resolve_relative_to(self, m, ref, before, text):
+        anchor = self._make_day(m["d"], m["m"], m["y"], ref)
+        if anchor is None:
+            return None
+        day = anchor + timedelta(days=self._vocab.relative[m["r"].lower()])
         return day, day, "day", None
 
     def _resolve_relative(self, m, ref, before, text):
