@@ -505,3 +505,20 @@ def test_violent_protests_are_a_riot(lex):
     )
     (held,) = absorb_objects_of_light_verbs([trigger(doc, 1, "summit"), trigger(doc, 3, "protest")], lex)
     assert held.label == "protest" and _refine_type(held, lex) == "riot"
+
+
+def test_a_leader_returning_is_a_visit_and_refugees_returning_are_displacement(lex):
+    def returned(subject: tuple, ent: str) -> str:
+        doc = parsed(
+            [
+                subject,
+                ("returned", 1, "ROOT", "VERB", "return"),
+                ("to", 1, "prep", "ADP", "to"),
+                ("Beirut", 2, "pobj", "PROPN", "Beirut"),
+            ],
+            ents=[ent, "O", "O", "B-GPE"],
+        )
+        return _refine_type(Candidate(Span(doc, 1, 3, label="displacement"), "displacement"), lex)
+
+    assert returned(("Hariri", 1, "nsubj", "PROPN", "Hariri"), "B-PERSON") == "summit"
+    assert returned(("refugees", 1, "nsubj", "NOUN", "refugee"), "O") == "displacement"

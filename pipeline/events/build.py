@@ -295,11 +295,11 @@ def _refine_type(c: Candidate, lex: Lexicon) -> str:
         for label, words in lex.non_person_release.items():
             if objects & words:
                 return label
-    if c.root.lemma_ in ("arrive", "arrival", "land") and not subject & lex.forces:
+    if c.root.lemma_ in ("arrive", "arrival", "land", "return") and not subject & lex.forces:
         if subject & lex.people:
             return "displacement"
         if any(t.ent_type_ == "PERSON" or t.text in lex.titles for t in subject_tokens(c.root)):
-            return "summit"  # a leader's or minister's arrival is a visit (EVENTS.md 2)
+            return "summit"  # a leader's or minister's arrival or return is a visit (EVENTS.md 2)
     if c.root.lemma_ == "boycott":  # EVENTS.md 2: a boycott of a vote is an election event; CAMEO 143
         voted = any(lex.event_words.get(o.lemma_.lower()) == "election" for o in objects_of(c.root))
         return "election" if voted else "protest"
