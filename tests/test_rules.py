@@ -522,3 +522,4 @@ def test_a_leader_returning_is_a_visit_and_refugees_returning_are_displacement(l
 
     assert returned(("Hariri", 1, "nsubj", "PROPN", "Hariri"), "B-PERSON") == "summit"
     assert returned(("refugees", 1, "nsubj", "NOUN", "refugee"), "O") == "displacement"
+    assert returned(("troops", 1, "nsubj", "NOUN", "troop"), "O") == "military"

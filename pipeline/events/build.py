@@ -295,7 +295,9 @@ def _refine_type(c: Candidate, lex: Lexicon) -> str:
         for label, words in lex.non_person_release.items():
             if objects & words:
                 return label
-    if c.root.lemma_ in ("arrive", "arrival", "land", "return") and not subject & lex.forces:
+    if c.root.lemma_ in ("arrive", "arrival", "land", "return"):
+        if subject & lex.forces:
+            return "military"  # troops arriving or returning: a deployment
         if subject & lex.people:
             return "displacement"
         if any(t.ent_type_ == "PERSON" or t.text in lex.titles for t in subject_tokens(c.root)):
