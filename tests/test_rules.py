@@ -523,3 +523,15 @@ def test_a_leader_returning_is_a_visit_and_refugees_returning_are_displacement(l
     assert returned(("Hariri", 1, "nsubj", "PROPN", "Hariri"), "B-PERSON") == "summit"
     assert returned(("refugees", 1, "nsubj", "NOUN", "refugee"), "O") == "displacement"
     assert returned(("troops", 1, "nsubj", "NOUN", "troop"), "O") == "military"
+
+
+def test_a_vote_of_a_legislature_is_legislation_not_an_election(lex):
+    def vote(voter: tuple, ent: str) -> str:
+        doc = parsed(
+            [voter, ("vote", 1, "ROOT", "VERB", "vote")],
+            ents=[ent, "O"],
+        )
+        return _refine_type(trigger(doc, 1, "election"), lex)
+
+    assert vote(("Congress", 1, "compound", "PROPN", "Congress"), "B-ORG") == "legislation"
+    assert vote(("Kazakhs", 1, "nsubj", "PROPN", "Kazakhs"), "B-NORP") == "election"

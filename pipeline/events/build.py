@@ -302,12 +302,23 @@ def _refine_type(c: Candidate, lex: Lexicon) -> str:
             return "displacement"
         if any(t.ent_type_ == "PERSON" or t.text in lex.titles for t in subject_tokens(c.root)):
             return "summit"  # a leader's or minister's arrival or return is a visit (EVENTS.md 2)
+    if c.label == "election" and c.root.lemma_ == "vote" and _voted_by(c.root) & lex.legislature:
+        return "legislation"  # 'Congress vote authorising military action': a legislature decides
     if c.root.lemma_ == "boycott":  # EVENTS.md 2: a boycott of a vote is an election event; CAMEO 143
         voted = any(lex.event_words.get(o.lemma_.lower()) == "election" for o in objects_of(c.root))
         return "election" if voted else "protest"
     if c.label == "armed_clash" and c.root.lemma_ == "capture" and _takes_people(c.root, lex):
         return "detention"  # 'captured seven militants': people taken, not ground (ACLED: arrests)
     return c.label
+
+
+def _voted_by(vote: Token) -> set[str]:
+    """Who votes: the subject of 'voted', the name in front of 'vote' ('Congress vote', 'parliament's vote')."""
+    return {
+        t.lemma_.lower()
+        for t in vote.children
+        if t.dep_ in ("nsubj", "compound", "poss", "nmod") or (t.dep_ == "npadvmod" and t.pos_ == "PROPN")
+    }
 
 
 def _takes_people(verb: Token, lex: Lexicon) -> bool:

@@ -55,6 +55,7 @@ class Lexicon:
     titles_lower: frozenset[str]  # the titles in lower case, to test a single word
     crowd: frozenset[str]
     court: frozenset[str]
+    legislature: frozenset[str]
     forces: frozenset[str]
     people: frozenset[str]
     reporting: frozenset[str]
@@ -101,6 +102,7 @@ class Lexicon:
             titles_lower=frozenset(t.lower() for t in raw["titles"]),
             crowd=frozenset(raw["crowd_subjects"]),
             court=frozenset(raw["court_subjects"]),
+            legislature=frozenset(raw["legislature_words"]),
             forces=frozenset(raw["force_words"]),
             people=frozenset(raw["people_words"]),
             reporting=frozenset(raw["reporting_verbs"]),
