@@ -313,7 +313,7 @@ def _refine_type(c: Candidate, lex: Lexicon) -> str:
 
 
 def _voted_by(vote: Token) -> set[str]:
-    """Who votes: the subject of 'voted', the name in front of 'vote' ('Congress vote', 'parliament's vote')."""
+    """Who votes: the subject of 'voted', the name in front of 'vote' ('Congress vote')."""
     return {
         t.lemma_.lower()
         for t in vote.children
