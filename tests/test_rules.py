@@ -535,3 +535,16 @@ def test_a_vote_of_a_legislature_is_legislation_not_an_election(lex):
 
     assert vote(("Congress", 1, "compound", "PROPN", "Congress"), "B-ORG") == "legislation"
     assert vote(("Kazakhs", 1, "nsubj", "PROPN", "Kazakhs"), "B-NORP") == "election"
+
+
+def test_a_statement_that_finds_someone_guilty_is_a_verdict(lex):
+    doc = parsed(
+        [
+            ("Commission", 1, "nsubj", "PROPN", "Commission"),
+            ("ruled", 1, "ROOT", "VERB", "rule"),
+            ("PM", 4, "nsubj", "PROPN", "PM"),
+            ("was", 4, "auxpass", "AUX", "be"),
+            ("guilty", 1, "ccomp", "ADJ", "guilty"),
+        ]
+    )
+    assert _refine_type(trigger(doc, 1, "statement"), lex) == "trial"

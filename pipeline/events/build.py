@@ -302,6 +302,8 @@ def _refine_type(c: Candidate, lex: Lexicon) -> str:
             return "displacement"
         if any(t.ent_type_ == "PERSON" or t.text in lex.titles for t in subject_tokens(c.root)):
             return "summit"  # a leader's or minister's arrival or return is a visit (EVENTS.md 2)
+    if c.label == "statement" and _states_a_verdict(c.root, lex):
+        return "trial"  # 'Commission ruled former PM was guilty': a verdict (CAMEO 116)
     if c.label == "election" and c.root.lemma_ == "vote" and _voted_by(c.root) & lex.legislature:
         return "legislation"  # 'Congress vote authorising military action': a legislature decides
     if c.root.lemma_ == "boycott":  # EVENTS.md 2: a boycott of a vote is an election event; CAMEO 143
@@ -310,6 +312,11 @@ def _refine_type(c: Candidate, lex: Lexicon) -> str:
     if c.label == "armed_clash" and c.root.lemma_ == "capture" and _takes_people(c.root, lex):
         return "detention"  # 'captured seven militants': people taken, not ground (ACLED: arrests)
     return c.label
+
+
+def _states_a_verdict(verb: Token, lex: Lexicon) -> bool:
+    """'ruled former PM was guilty', 'declared him innocent': a verdict word within two steps of the verb."""
+    return any(t.lower_ in lex.verdicts for t in verb.subtree if verb in (t.head, t.head.head))
 
 
 def _voted_by(vote: Token) -> set[str]:

@@ -56,6 +56,7 @@ class Lexicon:
     crowd: frozenset[str]
     court: frozenset[str]
     legislature: frozenset[str]
+    verdicts: frozenset[str]
     forces: frozenset[str]
     people: frozenset[str]
     reporting: frozenset[str]
@@ -103,6 +104,7 @@ class Lexicon:
             crowd=frozenset(raw["crowd_subjects"]),
             court=frozenset(raw["court_subjects"]),
             legislature=frozenset(raw["legislature_words"]),
+            verdicts=frozenset(raw["verdict_words"]),
             forces=frozenset(raw["force_words"]),
             people=frozenset(raw["people_words"]),
             reporting=frozenset(raw["reporting_verbs"]),
