@@ -548,3 +548,18 @@ def test_a_statement_that_finds_someone_guilty_is_a_verdict(lex):
         ]
     )
     assert _refine_type(trigger(doc, 1, "statement"), lex) == "trial"
+
+
+def test_a_noun_trigger_that_only_modifies_the_next_noun_is_no_event(lex):
+    from pipeline.events.build import _not_an_event
+
+    doc = parsed(
+        [
+            ("law", 1, "compound", "NOUN", "law"),
+            ("professors", 2, "nsubj", "NOUN", "professor"),
+            ("wrote", 2, "ROOT", "VERB", "write"),
+            ("law", 2, "dobj", "NOUN", "law"),
+        ]
+    )
+    assert _not_an_event(Span(doc, 0, 1, label="legislation"), lex) == "noun modifying another noun"
+    assert _not_an_event(Span(doc, 3, 4, label="legislation"), lex) is None

@@ -130,7 +130,22 @@ def _not_an_event(trigger: Span, lex: Lexicon) -> str | None:
         return "cross-reference"
     if _description(trigger.root, lex):
         return "participle describing someone"
+    if _modifier(trigger):
+        return "noun modifying another noun"
     return None
+
+
+def _modifier(trigger: Span) -> bool:
+    """'law professors', 'murder charges', 'protest leaders': a one-word noun trigger that only says
+    what kind of thing the next noun is (the charges may be an event; the murder is not here)."""
+    root = trigger.root
+    return (
+        len(trigger) == 1
+        and root.pos_ == "NOUN"
+        and root.dep_ == "compound"
+        and root.head.pos_ in ("NOUN", "PROPN")
+        and root.head.i == root.i + 1
+    )
 
 
 def _inside_name(trigger: Span) -> bool:
