@@ -131,7 +131,7 @@ def _not_an_event(trigger: Span, lex: Lexicon) -> str | None:
     if _description(trigger.root, lex):
         return "participle describing someone"
     if _modifier(trigger):
-        return "noun modifying another noun"
+        return "modifier of a noun"
     return None
 
 

@@ -190,7 +190,7 @@ def background_rule(c: Candidate, roots: dict[int, Candidate], lex: Lexicon) -> 
     if (root.dep_ in ("amod", "acl") and not _clipped_passive(root)) or (
         root.dep_ == "compound" and root.head.i not in roots and root.pos_ != "VERB"
     ):
-        return "modifier of a noun"
+        return "modifier of a noun"  # (a one-word noun right before its noun is dropped earlier: build)
     if (
         c.label == "statement"
         and root.dep_ in ("advcl", "acl")
