@@ -348,3 +348,16 @@ def test_the_readme_groups_events_by_actor_and_interaction(extractor, sample_pat
     grouped = scope["by_side"]
     assert grouped.sum() > 0 and grouped.index.names == ["actor1_name", "interaction"]
     assert all(isinstance(name, str) for name, _ in grouped.index)
+
+
+def test_a_name_cut_short_inside_a_defined_full_name_is_the_full_name(types):
+    text = "Islamic State in the Greater Sahara (ISGS) militants 7 Aug attacked Tessit."
+    entry = EntryActors(types, ("MLI",), text)
+    cut = Mention("Islamic State", "Islamic State", AGENT, 1)  # the model's entity, token 1 of a doc
+    abbreviation = Mention("ISGS", "ISGS", AGENT, 7)
+    offsets = {1: 0, 7: text.index("ISGS")}
+    spelled = entry.spelled_out([cut, abbreviation], offsets.__getitem__)
+    assert [m.name for m in spelled] == ["Islamic State in the Greater Sahara", "ISGS"]
+    assert (
+        entry.sides(spelled, "attack", 9, elided=False).actor1_name == "Islamic State in the Greater Sahara"
+    )

@@ -9,6 +9,7 @@ text uses either form, so grouping by actor works across entries.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 #: 'Islamic State in the Greater Sahara (ISGS)': capitalised words (with small joining words
 #: inside) right before a bracketed abbreviation of capitals, digits and hyphens
@@ -18,20 +19,38 @@ _DEFINITION = re.compile(
 )
 
 
-def abbreviations(text: str) -> dict[str, str]:
-    """Abbreviation -> full name, for every 'Full Name (ABBR)' in ``text``.
+@dataclass(frozen=True)
+class Definition:
+    """'Islamic State in the Greater Sahara (ISGS)': the full name, where it is written, its abbreviation."""
+
+    name: str
+    abbreviation: str
+    start: int  # offsets of the full name in the text
+    end: int
+
+
+def definitions(text: str) -> list[Definition]:
+    """Every 'Full Name (ABBR)' in ``text``, in text order.
 
     The full name is cut to start at the word whose initial is the
     abbreviation's ('New armed group Union des forces ... (UFA-CAR)' -> from
-    'Union'), when one is; the first definition of an abbreviation wins.
+    'Union'), when one is.
     """
-    found: dict[str, str] = {}
+    found = []
     for match in _DEFINITION.finditer(text):
-        words, abbreviation = match.group(1).split(), match.group(2)
-        starts = [i for i, w in enumerate(words) if w[:1].upper() == abbreviation[:1]]
-        if starts:
-            words = words[starts[0] :]
-        name = " ".join(words)
-        if len(words) > 1 or len(name) > len(abbreviation):
-            found.setdefault(abbreviation, name)
+        spans = [(w.start() + match.start(1), w.group()) for w in re.finditer(r"\S+", match.group(1))]
+        abbreviation = match.group(2)
+        first = next((i for i, (_, w) in enumerate(spans) if w[:1].upper() == abbreviation[:1]), 0)
+        spans = spans[first:]
+        name = " ".join(w for _, w in spans)
+        if len(spans) > 1 or len(name) > len(abbreviation):
+            found.append(Definition(name, abbreviation, spans[0][0], match.end(1)))
+    return found
+
+
+def abbreviations(text: str) -> dict[str, str]:
+    """Abbreviation -> full name; the first definition of an abbreviation wins."""
+    found: dict[str, str] = {}
+    for definition in definitions(text):
+        found.setdefault(definition.abbreviation, definition.name)
     return found

@@ -191,6 +191,7 @@ def _build(
     places = unique(event_locations(items, date_tokens, lex) + scene(sent, date_tokens))
     locations = below_countries(places, rules.types.country)
     named = apart_from_places(event_actors(c, items, lex, label), places)
+    named = entry_actors.spelled_out(named, lambda i: sent.doc[i].idx)
     sides = entry_actors.sides(named, label, c.root.i, elided_subject(c))
     actors = unique([m.name for m in named] + sides.actor1)
     fatalities, qualifier = (None, None)

@@ -16,11 +16,12 @@ settled here, by the event's type and the order of the words:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from .actor_types import ActorTypes
 from .actors import AGENT, PAIR, TARGET, Mention
-from .aliases import abbreviations
+from .aliases import abbreviations, definitions
 
 PROTESTERS, RIOTERS = 6, 5
 #: events with two sides of the same standing: the first named is actor1 (EVENTS.md 3)
@@ -102,9 +103,23 @@ class EntryActors:
 
     def __init__(self, types: ActorTypes, home: tuple[str, ...], text: str) -> None:
         self.types, self.home, self.text = types, home, text
+        self.definitions = definitions(text)
         self.aliases = abbreviations(text)
         self.discourse = Discourse()
         self._titled: dict[str, int | None] = {}  # surname -> the code of the title the entry gives it
+
+    def spelled_out(self, named: list[Mention], offset_of: Callable[[int], int]) -> list[Mention]:
+        """A name cut short inside the full name an abbreviation defines ('Islamic State' in 'Islamic
+        State in the Greater Sahara (ISGS)') is that full name; ``offset_of`` maps a token to its
+        offset in the entry's text."""
+        spelled: dict[str, Mention] = {}
+        for mention in named:
+            at = offset_of(mention.at)
+            full = next((d.name for d in self.definitions if d.start <= at < d.end), None)
+            if full is not None and full != mention.name:
+                mention = replace(mention, name=full, written=full)
+            spelled.setdefault(mention.name.lower(), mention)
+        return list(spelled.values())
 
     def sides(self, named: list[Mention], event_type: str, trigger_at: int, elided: bool) -> Sides:
         side1, side2 = split_sides(named, event_type, trigger_at)
