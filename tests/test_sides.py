@@ -244,6 +244,8 @@ def test_an_elided_subject_is_carried_into_the_next_sentence_and_no_further():
         ("ISIS", 2),
         ("Unidentified Boko Haram faction", 2),
         ("Amnesty International", 8),
+        ("Ta’ang National Liberation Army", 2),
+        ("national army", 1),
         ("group", None),
     ],
 )

@@ -81,6 +81,8 @@ class ActorTypes:
         lowered = [w.lower().removesuffix("’s").removesuffix("'s") for w in _rejoined(mention.name.split())]
         state = next((self.demonyms.get(w) or self.country(w) for w in words if w[:1].isupper()), None)
         code = self._title(prefix)
+        if code is None and _proper(mention.name) and any(self.name_words.get(w) == 2 for w in lowered):
+            code = 2  # 'Ta'ang National Liberation Army': a liberation army is a rebel group, not the army
         if code is None:
             code = self._by_head(lowered)
         if code is None and mention.label in ("ORG", "NORP", ""):
@@ -161,6 +163,12 @@ class ActorTypes:
         if modifier is None or (code == 1 and modifier not in (2, 8)):  # 'pro-govt forces' stay 1
             return code
         return modifier
+
+
+def _proper(name: str) -> bool:
+    """A proper name of several words: 'National Liberation Army', not 'liberation army'."""
+    words = name.split()
+    return len(words) > 1 and words[0][:1].isupper() and words[-1][:1].isupper()
 
 
 def _rejoined(words: list[str]) -> list[str]:
