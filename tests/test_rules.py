@@ -311,6 +311,27 @@ def test_a_country_is_the_place_only_when_nothing_below_it_is_named():
     assert below_countries([], countries.get) == []
 
 
+def test_the_place_a_visit_goes_to_is_its_place(lex):
+    doc = tagged(
+        [
+            ("FM", 1, "nsubj", "PROPN", "NNP", "FM"),
+            ("visited", 1, "ROOT", "VERB", "VBD", "visit"),
+            ("Bamako", 1, "dobj", "PROPN", "NNP", "Bamako"),
+        ],
+        ents=["O", "O", "B-GPE"],
+    )
+    condemned = tagged(
+        [
+            ("FM", 1, "nsubj", "PROPN", "NNP", "FM"),
+            ("condemned", 1, "ROOT", "VERB", "VBD", "condemn"),
+            ("Russia", 1, "dobj", "PROPN", "NNP", "Russia"),
+        ],
+        ents=["O", "O", "B-GPE"],
+    )
+    assert is_place(doc[2], lex)
+    assert not is_place(condemned[2], lex)  # a state acted on is an actor, not a place
+
+
 def test_a_city_before_a_court_is_where_it_sat_but_not_before_a_force(lex):
     court = tagged(
         [

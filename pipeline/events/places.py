@@ -11,6 +11,8 @@ from .doc_index import ARTICLES, ent_at, ents_in, in_see_reference, looks_like_n
 from .lexicon import Lexicon
 
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
+#: verbs of travel whose object, when it is a place name, is where the trip went (CAMEO 042)
+_GOING_TO = frozenset({"visit", "tour", "leave", "reach", "enter"})
 #: labels the small model gives to village names it does not know
 MISLABELLED = {"NORP", "ORG", "PERSON", "LANGUAGE", "PRODUCT", "WORK_OF_ART", "EVENT"}
 
@@ -149,6 +151,8 @@ def is_place(token: Token, lex: Lexicon) -> bool:
             continue
         if current.dep_ == "nsubj" and head.lemma_ == "host":
             return True
+        if current.dep_ == "dobj" and head.lemma_.lower() in _GOING_TO and current.ent_type_ in PLACE_ENTS:
+            return True  # 'visited Bamako', 'left Riyadh for Paris': the places of a trip
         return False
     return False
 
