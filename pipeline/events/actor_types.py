@@ -121,7 +121,17 @@ class ActorTypes:
         return None
 
     def country(self, name: str) -> str | None:
-        """ISO3 of a country named by ``name`` ('Russia', 'U.S.', 'UK'), or None."""
+        """ISO3 of a country named by ``name`` ('Russia', 'U.S.', 'UK'), or None (answers kept: it is
+        asked for every place and every capitalised word of an actor)."""
+        if name not in self._countries:
+            self._countries[name] = self._lookup_country(name)
+        return self._countries[name]
+
+    @cached_property
+    def _countries(self) -> dict[str, str | None]:
+        return {}
+
+    def _lookup_country(self, name: str) -> str | None:
         bare = name.replace(".", "").strip()
         if bare in self.country_names:
             return self.country_names[bare]

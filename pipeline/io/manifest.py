@@ -11,10 +11,10 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 
 from ..records import Entry
+from .store import set_aside
 
 MANIFEST = "manifest.json"
 
@@ -97,12 +97,3 @@ def updated(manifest: Manifest, plan_: Plan, done: list[tuple[str, str]], versio
     for entry_id, content_hash in done:
         entries[entry_id] = {"hash": content_hash, "version": version}
     return Manifest(entries)
-
-
-def set_aside(path: Path) -> Path:
-    """Rename a damaged file out of the way (kept for inspection, hidden from table readers when the
-    name starts with a dot) and return its new path."""
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-    target = path.with_name(f"{path.name}.corrupt-{stamp}")
-    os.replace(path, target)
-    return target

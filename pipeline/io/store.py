@@ -162,11 +162,18 @@ def unreadable_tables(out: Path) -> list[str]:
         try:
             pq.read_metadata(path)  # reads the footer: a truncated file fails here
         except (pa.ArrowException, OSError) as err:
-            stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-            kept = path.with_name(f".{path.name}.corrupt-{stamp}")
-            os.replace(path, kept)
+            kept = set_aside(path, hidden=True)
             warnings.append(f"{path} could not be read ({err}); set aside as {kept.name}")
     return warnings
+
+
+def set_aside(path: Path, hidden: bool = False) -> Path:
+    """Rename a damaged file out of the way, kept for inspection as ``<name>.corrupt-<time>``
+    (``hidden``: with a leading dot, so that Parquet readers of the folder skip it)."""
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{'.' if hidden else ''}{path.name}.corrupt-{stamp}")
+    os.replace(path, target)
+    return target
 
 
 def missing_tables(out: Path) -> list[Path]:
