@@ -2,7 +2,7 @@
 
 An `Extractor` is built once per process (each worker process builds its
 own): the spaCy pipeline with the project's components, the date resolver,
-the date masker, the rules' lexicon, the event taxonomy and the geocoder.
+the date masker, the rules' lexicon with the ACLED/PLOVER coder, and the geocoder.
 For a batch of entries it runs pipeline.dates on the raw texts,
 pipeline.nlp on the date-masked texts, with the sentences that hold no
 date blanked (one ``nlp.pipe`` pass),
@@ -19,8 +19,9 @@ import pyarrow as pa
 from spacy.language import Language
 
 from .dates import DateMention, DateResolver
-from .events import EventBuilder, Lexicon, Taxonomy
+from .events import EventBuilder, Lexicon
 from .events.actor_types import ActorTypes
+from .events.coding import Coder
 from .events.trace import Trace
 from .geo import Geocoder
 from .io.rows import entry_row, event_rows
@@ -59,7 +60,6 @@ class Extractor:
     masker: DateMasker
     dated_only: DatedOnly
     builder: EventBuilder
-    taxonomy: Taxonomy
     geocoder: Geocoder
     version: str
 
@@ -73,8 +73,7 @@ class Extractor:
             dates=dates,
             masker=DateMasker.from_models(),
             dated_only=DatedOnly([*nlp.tokenizer.rules, *lexicon.titles], dates.month_names),
-            builder=EventBuilder(lexicon, ActorTypes.from_models()),
-            taxonomy=Taxonomy.from_models(),
+            builder=EventBuilder(lexicon, ActorTypes.from_models(), Coder.from_models()),
             geocoder=Geocoder.from_models(lexicon.places),
             version=pipeline_version(),
         )
@@ -98,7 +97,7 @@ class Extractor:
             entry, mentions = pending.pop(0)
             home = self.geocoder.heading_countries(entry.country)
             events = self.builder.events_of(entry, doc, mentions, trace, home)
-            self.geocoder.place_events(entry.country, events)
+            self.geocoder.place_events(entry.country, events, entry.text)
             yield Extracted(entry, events)
 
     def rows(self, entries: list[Entry]) -> BatchRows:
@@ -117,7 +116,7 @@ class Extractor:
         entry_rows, rows = [], []
         for item in extracted:
             iso3 = self.geocoder.country_iso3(item.entry.country)
-            rows.extend(event_rows(item.entry, item.events, iso3, self.taxonomy, self.version))
+            rows.extend(event_rows(item.entry, item.events, iso3, self.version))
             entry_rows.append(entry_row(item.entry, len(item.events), iso3))
         return BatchRows(
             entries=pa.Table.from_pylist(entry_rows, schema=ENTRIES),

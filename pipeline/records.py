@@ -71,10 +71,22 @@ class Event:
     locations: list[str] = field(default_factory=list)
     fatalities: int | None = None
     fatalities_qualifier: str | None = None
+    fatalities_cumulative: bool = False  # the clause gives a running total, left out of ``fatalities``
+    toll_at: tuple[int, ...] = ()  # where the counts behind ``fatalities`` are written (one toll, one place)
+    incident_id: str | None = None  # shared by the events of one incident (pipeline.events.incidents)
+    event_status: str = "occurred"  # occurred, scheduled, ongoing, earlier (pipeline.events.status)
+    disorder_type: str | None = None  # ACLED coding (pipeline.events.coding)
+    acled_event_type: str | None = None
+    acled_sub_event_type: str | None = None
+    civilian_targeting: bool | None = None
+    plover: str | None = None  # PLOVER coding (pipeline.events.coding)
+    plover_mode: str | None = None
     confidence: float = 0.5
     latitude: float | None = None
     longitude: float | None = None
     admin1: str | None = None
+    admin1_code: str | None = None  # ISO 3166-2, where the region has one
+    event_iso3: str | None = None  # the country where it happened (pipeline.geo)
     geo_precision: int | None = None
     places: list[dict] = field(default_factory=list)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -34,3 +35,28 @@ def extractor():
     from pipeline.extractor import Extractor
 
     return Extractor.load()
+
+
+class Sentences:
+    """Runs the whole extraction on one text as an entry of ``month``."""
+
+    def __init__(self, extractor) -> None:
+        self.extractor = extractor
+
+    def events_of(self, text: str, month: str = "2023-05", country: str = "Testland"):
+        from pipeline.records import Entry
+
+        y, m = map(int, month.split("-"))
+        (result,) = self.extractor.extract([Entry("t-1", country, date(y, m, 1), text)])
+        return result.events
+
+    def one(self, text: str, month: str = "2023-05", **match):
+        found = [e for e in self.events_of(text, month) if all(getattr(e, k) == v for k, v in match.items())]
+        assert len(found) == 1, [(e.event_type, e.event_date, e.trigger) for e in self.events_of(text, month)]
+        return found[0]
+
+
+@pytest.fixture(scope="session")
+def x(extractor) -> Sentences:
+    """Whole extraction on sentences of the tests' own."""
+    return Sentences(extractor)

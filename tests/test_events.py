@@ -6,31 +6,7 @@ from datetime import date
 
 import pytest
 
-from pipeline.extractor import Extractor
 from pipeline.records import Entry
-
-
-class Sentences:
-    """Runs the whole extraction on one text as an entry of ``month``."""
-
-    def __init__(self, extractor: Extractor) -> None:
-        self.extractor = extractor
-
-    def events_of(self, text: str, month: str = "2023-05", country: str = "Testland"):
-        y, m = map(int, month.split("-"))
-        (result,) = self.extractor.extract([Entry("t-1", country, date(y, m, 1), text)])
-        return result.events
-
-    def one(self, text: str, month: str = "2023-05", **match):
-        found = [e for e in self.events_of(text, month) if all(getattr(e, k) == v for k, v in match.items())]
-        assert len(found) == 1, [(e.event_type, e.event_date, e.trigger) for e in self.events_of(text, month)]
-        return found[0]
-
-
-@pytest.fixture(scope="module")
-def x(extractor: Extractor) -> Sentences:
-    return Sentences(extractor)
-
 
 # one sentence per type, each with the date it must take
 TYPED = [
@@ -279,3 +255,48 @@ def test_a_parsed_doc_is_freed_without_the_cycle_collector(extractor):
 )
 def test_the_type_follows_who_acts_and_on_what(x, sentence, event_type):
     assert [e.event_type for e in x.events_of(sentence)] == [event_type]
+
+
+@pytest.mark.parametrize(
+    "sentence, deaths, cumulative",
+    [
+        ("Gunmen 19 May shot dead at least 19 villagers in Plateau state.", 19, False),
+        ("Army 13-18 May raided militant camps in Zamfara state, killing unspecified number.", None, False),
+        (
+            "Jihadists 7 May attacked Tessit town, killing 42 soldiers in deadliest attack on "
+            "military since 2019.",
+            42,
+            False,
+        ),
+        (
+            "Militants 9 May killed two soldiers in Mopti, bringing to over 300 number of "
+            "soldiers killed since Jan.",
+            2,
+            True,
+        ),
+        (
+            "Militants 9 May attacked army post in Mopti; over 300 soldiers killed so far this year.",
+            None,
+            True,
+        ),
+    ],
+)
+def test_running_totals_are_flagged_and_left_out(x, sentence, deaths, cumulative):
+    (ev,) = [e for e in x.events_of(sentence) if e.event_date == date(2023, 5, e.event_date.day)][:1]
+    assert (ev.fatalities, ev.fatalities_cumulative) == (deaths, cumulative)
+
+
+def test_one_incident_told_as_two_events_states_its_toll_once(x):
+    events = x.events_of("Militia 4 May raided village near Bunia and fought with army, leaving 15 dead.")
+    assert {e.event_type for e in events} == {"attack", "armed_clash"}
+    assert len({e.incident_id for e in events}) == 1
+    assert sum(e.fatalities or 0 for e in events) == 15
+
+
+def test_separate_incidents_keep_their_own_tolls(x):
+    events = x.events_of(
+        "Gunmen 3 May killed five villagers in Djibo; separately, roadside bomb 6 May "
+        "killed two soldiers near Gao."
+    )
+    assert len({e.incident_id for e in events}) == 2
+    assert sorted(e.fatalities for e in events) == [2, 5]

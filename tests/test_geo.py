@@ -134,3 +134,34 @@ def test_region_suffixes_come_from_models_and_key_the_gazetteer_cache():
     assert bare("Atyrau Oblysy") == "Atyrau" and bare("Tbilisi") == "Tbilisi"
     assert bare("Kidal Region") == "Kidal" and bare("Oromia-region") == "Oromia"
     assert gazetteer._cache_path(suffixes) != gazetteer._cache_path([*suffixes, "emirate"])
+
+
+@pytest.mark.parametrize(
+    "name, home, iso3, admin1, code",
+    [
+        ("Niger state", "Nigeria", "NGA", "Niger", "NG-NI"),  # a region of the entry's country, not Niger
+        ("Plateau State", "Nigeria", "NGA", "Plateau", "NG-PL"),
+        ("Almaty city", "Kazakhstan", "KAZ", "Almaty", "KZ-75"),  # the city, not Almaty region
+        ("Aqtobe", "Kazakhstan", "KAZ", "Aqtöbe", "KZ-15"),
+    ],
+)
+def test_regions_of_the_entry_country_come_first_with_iso_3166_2_codes(geo, name, home, iso3, admin1, code):
+    place = geo.resolve(name, geo.heading_countries(home))
+    assert (place.iso3, place.admin1, place.admin1_code) == (iso3, admin1, code)
+
+
+def test_event_country_is_where_it_happened(geo):
+    abroad = Event("e", "summit", None, None, "day", "2 Oct", "Tokayev visited Moscow", 0, 20, "visited")
+    abroad.locations = ["Moscow"]
+    at_home = Event("e", "protest", None, None, "day", "3 Oct", "Protesters rallied", 0, 18, "rallied")
+    geo.place_events("Kazakhstan", [abroad, at_home])
+    assert (abroad.event_iso3, abroad.geo_precision) == ("RUS", 1)
+    assert (at_home.event_iso3, at_home.geo_precision) == ("KAZ", 3)
+
+
+def test_a_heading_that_is_no_country_still_places_its_events(geo):
+    ev = Event("e", "attack", None, None, "day", "2 Oct", "forces shelled positions", 0, 24, "shelled")
+    geo.place_events(
+        "Frontlines of the Caucasus", [ev], "Azerbaijan and Armenia traded fire. Azerbaijan said ..."
+    )
+    assert ev.event_iso3 == "AZE" and ev.latitude is not None and ev.geo_precision == 3

@@ -27,12 +27,15 @@ from .absorb import (
 )
 from .actor_types import ActorTypes
 from .actors import apart_from_places, elided_subject, event_actors, subject_lemmas, subject_tokens
+from .coding import Coder
 from .doc_index import in_see_reference, release, text_of
-from .fatalities import FatalityCounter
+from .fatalities import NO_TOLL, FatalityCounter
+from .incidents import assign_incidents
 from .lexicon import Lexicon
 from .places import below_countries, event_locations, scene
 from .scope import Candidate, attach_dates, clause_bounds, drop_background, orphan_dates, tokens_of
 from .sides import EntryActors
+from .status import event_status
 from .trace import Trace
 
 _VIOLENT = {"attack", "armed_clash", "riot"}
@@ -42,8 +45,8 @@ _DESCRIBING = {"accuse", "charge", "suspect", "claim", "blame", "allege", "convi
 class EventBuilder:
     """Turns a parsed entry into its events, with the vocabulary it was built with (one per process)."""
 
-    def __init__(self, lex: Lexicon, types: ActorTypes) -> None:
-        self.lex, self.types = lex, types
+    def __init__(self, lex: Lexicon, types: ActorTypes, coder: Coder) -> None:
+        self.lex, self.types, self.coder = lex, types, coder
         self.fatalities = FatalityCounter(lex.numbers, lex.killing)
 
     def events_of(
@@ -72,6 +75,9 @@ class EventBuilder:
                 entry_actors.discourse.next_sentence()
         finally:
             release(doc)
+        for ev in events:
+            self.coder.code(ev)
+        assign_incidents(entry.entry_id, events)
         return events
 
 
@@ -114,11 +120,22 @@ def _sentence_events(
             if m.scored and mention_tokens[id(m)]:
                 trace.dated_clause(mention_tokens[id(m)][0], id(m) in used)
     date_tokens = frozenset(t.i for tokens in mention_tokens.values() for t in tokens)
-    events = [
-        (clause_bounds(c.trigger, sent), _build(rules, entry, sent, c, mentions, date_tokens, entry_actors))
-        for c in candidates
-        if c.mention is not None
-    ]
+    events = []
+    for c in candidates:
+        if c.mention is None:
+            continue
+        # built even when it is dropped: its actors are the sentence's subjects for the next one
+        ev = _build(rules, entry, sent, c, mentions, date_tokens, entry_actors)
+        m = c.mention
+        status = event_status(
+            m.date, m.date_end, m.precision, entry.month, entry.text[sent.start_char : m.start]
+        )
+        if status is None:
+            if trace is not None:
+                trace.drop(c.trigger, "background: a month or year before the entry's")
+            continue
+        ev.event_status = status
+        events.append((clause_bounds(c.trigger, sent), ev))
     return _merge(events, entry.text)
 
 
@@ -132,6 +149,8 @@ def _not_an_event(trigger: Span, lex: Lexicon) -> str | None:
         return "participle describing someone"
     if _modifier(trigger):
         return "modifier of a noun"
+    if any(c.dep_ in ("amod", "compound") and c.lower_ in lex.medical for c in trigger.root.children):
+        return "medical sense ('cardiac arrest', 'heart attack')"
     return None
 
 
@@ -194,11 +213,11 @@ def _build(
     named = entry_actors.spelled_out(named, lambda i: sent.doc[i].idx)
     sides = entry_actors.sides(named, label, c.root.i, elided_subject(c))
     actors = unique([m.name for m in named] + sides.actor1)
-    fatalities, qualifier = (None, None)
+    toll = NO_TOLL
     if label in _VIOLENT or c.root.lemma_ in lex.killing:
         # deaths are counted strictly per item: 'left 14 dead, and 28 February strike killed 3'
         own = _list_item(segment, c.mention, mentions, whole_sentence=True)
-        fatalities, qualifier = rules.fatalities.count(_with_aftermath(own, sent, mentions))
+        toll = rules.fatalities.count(_with_aftermath(own, sent, mentions))
     start = min(segment.start_char, c.mention.start) if c.mention else segment.start_char
     end = max(segment.end_char, c.mention.end) if c.mention else segment.end_char
     evidence = entry.text[start:end].strip().rstrip(".;,")
@@ -223,8 +242,10 @@ def _build(
         actor1_name=sides.actor1_name,
         actor2_name=sides.actor2_name,
         locations=locations,
-        fatalities=fatalities,
-        fatalities_qualifier=qualifier,
+        fatalities=toll.deaths,
+        fatalities_qualifier=toll.qualifier,
+        fatalities_cumulative=toll.cumulative,
+        toll_at=toll.at,
         confidence=_confidence(c, actors),
     )
 
@@ -312,12 +333,19 @@ def _refine_type(c: Candidate, lex: Lexicon) -> str:
             if objects & words:
                 return label
     if c.root.lemma_ in ("arrive", "arrival", "land", "return"):
+        who = subject_tokens(c.root)
+        if any(t.ent_type_ == "PERSON" for t in who) or any(
+            t.lower_ in lex.titles_lower and t.dep_ in ("nsubj", "nsubjpass") for t in who
+        ):
+            return "summit"  # a leader's, minister's or envoy's arrival or return is a visit (EVENTS.md 2)
         if subject & lex.forces:
             return "military"  # troops arriving or returning: a deployment
         if subject & lex.people:
             return "displacement"
-        if any(t.ent_type_ == "PERSON" or t.text in lex.titles for t in subject_tokens(c.root)):
-            return "summit"  # a leader's or minister's arrival or return is a visit (EVENTS.md 2)
+    if c.root.lemma_ in ("establish", "open", "build", "set") and any(
+        o.lemma_.lower() in lex.bases for o in objects_of(c.root)
+    ):
+        return "military"  # 'established new military base' (ACLED: Headquarters or base established)
     if c.label == "statement" and _states_a_verdict(c.root, lex):
         return "trial"  # 'Commission ruled former PM was guilty': a verdict (CAMEO 116)
     if c.label == "election" and c.root.lemma_ == "vote" and _voted_by(c.root) & lex.legislature:
@@ -381,7 +409,12 @@ def _merge(events: list[tuple[tuple[int, int], Event]], text: str) -> list[Event
             first.actor2_type, first.actor2_name = ev.actor2_type, ev.actor2_name
         first.locations = unique(first.locations + ev.locations)
         if first.fatalities is None:
-            first.fatalities, first.fatalities_qualifier = ev.fatalities, ev.fatalities_qualifier
+            first.fatalities, first.fatalities_qualifier, first.toll_at = (
+                ev.fatalities,
+                ev.fatalities_qualifier,
+                ev.toll_at,
+            )
+        first.fatalities_cumulative = first.fatalities_cumulative or ev.fatalities_cumulative
         first.char_start, first.char_end = (
             min(first.char_start, ev.char_start),
             max(first.char_end, ev.char_end),

@@ -5,13 +5,34 @@ Numbers are read as digits or number words; "at least", "over", "up to",
 "several") give no number, as ACLED codes them only when a source states one.
 Injuries never count. Several stated counts in one clause are added ("killing
 42 soldiers; 37 militants also killed").
+
+A `Toll` keeps where each count is written, so that two events told by one
+clause (a clash and the killings in it) can be seen to share one death toll
+(pipeline.events.incidents counts it once). A running total ("over 300 killed
+since Oct", "so far this year") is not the deaths of one dated event: it is
+left out of the count and the toll is flagged as cumulative.
 """
 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from spacy.tokens import Span
+
+from .status import SUPERLATIVE
+
+
+class Toll(NamedTuple):
+    """The deaths a clause states: how many, how qualified, where each count is written."""
+
+    deaths: int | None = None
+    qualifier: str | None = None
+    at: tuple[int, ...] = ()  # character offsets (in the entry) of the counts added up
+    cumulative: bool = False  # the clause gives a running total, left out of ``deaths``
+
+
+NO_TOLL = Toll()
 
 _QUALIFIERS = {
     "at least": "at_least",
@@ -33,6 +54,16 @@ _QUAL = (
 )
 _NONE = re.compile(r"\bno (?:casualties|deaths|fatalities|one (?:was )?killed)\b", re.I)
 _INJURY = re.compile(r"\b(?:injur|wound|hurt)", re.I)
+# a running total: 'since Oct', 'so far this year', 'in total', 'in past three months'
+_RUNNING = re.compile(
+    r"\b(?:since|so far|to date|this year|in total|a total|total of|totall?ing|cumulative|overall"
+    r"|throughout|in (?:the )?(?:past|last|previous) (?:\w+ )?(?:days|weeks|months|years)"
+    r"|(?:during|over|in) (?:the )?(?:month|year))\b",
+    re.I,
+)
+_CLAUSE_END = re.compile(r"[;.]|,\s|\s(?:while|and|as|after|before)\s")
+# 'killed unspecified number of civilians': no count
+_VAGUE_VICTIMS = {"number", "dozen", "score", "handful", "hundred", "thousand", "several", "many"}
 
 
 class FatalityCounter:
@@ -48,6 +79,7 @@ class FatalityCounter:
         )
         kill = (
             "killed|killing|kills|kill|murdered|murdering|massacred|massacring|massacre of|executed|executing"
+            "|shot dead|shooting dead|shoot dead"
         )
         qualified = rf"{_QUAL}(?P<n>{num})"
         passive = r"(?:were\s+|was\s+|also\s+|reportedly\s+|reported\s+|have\s+been\s+|had\s+been\s+)*"
@@ -72,12 +104,13 @@ class FatalityCounter:
             return int(token)
         return self.numbers.get(token)
 
-    def count(self, segment: Span) -> tuple[int | None, str | None]:
-        """(deaths, qualifier) stated in ``segment``; (None, None) when none is stated."""
+    def count(self, segment: Span) -> Toll:
+        """The deaths stated in ``segment``; `NO_TOLL` when none is stated."""
         text = segment.text
-        if _NONE.search(text):
-            return 0, "exact"
-        total, qualifier, seen = 0, None, []
+        none = _NONE.search(text)
+        if none:
+            return Toll(0, "exact", (segment.start_char + none.start(),))
+        total, qualifier, seen, at, running = 0, None, [], [], False
         for pattern in self.patterns:
             for match in pattern.finditer(text):
                 if any(match.start() < e and s < match.end() for s, e in seen):
@@ -89,12 +122,35 @@ class FatalityCounter:
                 if value is None:
                     continue
                 seen.append((match.start(), match.end()))
+                if _running_total(text, match.start(), match.end()):
+                    running = True  # a total over time is no one event's deaths: left out
+                    continue
+                at.append(segment.start_char + match.start("n"))
                 total += value + _singular_conjuncts(segment, match.start("n"))
                 if match.group("q"):
                     qualifier = qualifier or _QUALIFIERS[match.group("q").lower()]
-        if seen:
-            return total, qualifier or "exact"
+        if at:
+            return Toll(total, qualifier or "exact", tuple(at), running)
+        if running:
+            return Toll(cumulative=True)
         return _count_named_victims(segment, self.killing)
+
+
+def _running_total(text: str, start: int, end: int) -> bool:
+    """Whether the count at ``text[start:end]`` totals deaths over time ('killed 300 since Oct').
+
+    The cue is looked for from a few words before the count to the end of its clause.
+    """
+    before = text[max(0, start - 30) : start]
+    before = before[max((m.end() for m in re.finditer(r"[;.]", before)), default=0) :]
+    after = text[end:]
+    stop = _CLAUSE_END.search(after)
+    after = after[: stop.start()] if stop else after
+    for window in (before, after):
+        cue = _RUNNING.search(window)
+        if cue and not (cue.group().lower() == "since" and SUPERLATIVE.search(window[: cue.start()])):
+            return True
+    return False
 
 
 def _singular_conjuncts(segment: Span, char: int) -> int:
@@ -109,7 +165,7 @@ def _singular_conjuncts(segment: Span, char: int) -> int:
     )
 
 
-def _count_named_victims(segment: Span, killing: frozenset[str]) -> tuple[int | None, str | None]:
+def _count_named_victims(segment: Span, killing: frozenset[str]) -> Toll:
     """'killed soldier and brother' -> 2, 'Kadyrov assassinated' -> 1: singular victims without a number."""
     for token in segment:
         if token.lemma_.lower() not in killing and token.lower_ not in ("killed", "assassinated", "shot"):
@@ -136,7 +192,12 @@ def _count_named_victims(segment: Span, killing: frozenset[str]) -> tuple[int | 
             continue
         victim = victims[0]
         group = [victim, *victim.conjuncts]
-        if any(t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "nummod" for c in t.children) for t in group):
-            return None, None
-        return len(group), "exact"
-    return None, None
+        if any(
+            t.tag_ in ("NNS", "NNPS")
+            or t.lemma_.lower() in _VAGUE_VICTIMS
+            or any(c.dep_ == "nummod" for c in t.children)
+            for t in group
+        ):
+            return NO_TOLL
+        return Toll(len(group), "exact", (token.idx,))
+    return NO_TOLL

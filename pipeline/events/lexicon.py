@@ -27,6 +27,7 @@ class PlaceWords:
     directions: tuple[str, ...]
     location_preps: frozenset[str]
     at_place_preps: frozenset[str]
+    admin_suffixes: tuple[str, ...] = ()  # generic words of region names ('Oblast', 'State', 'oblysy')
     #: every noun that marks a name as a place ('Tessit town', 'capital Astana', 'Almaty airport'),
     #: built once: the rules ask for it at every token
     nouns: frozenset[str] = frozenset()
@@ -44,6 +45,7 @@ class PlaceWords:
             directions=tuple(raw["directions"]),
             location_preps=frozenset(raw["location_preps"]),
             at_place_preps=frozenset(raw["at_place_preps"]),
+            admin_suffixes=tuple(raw["admin_suffixes"]),
         )
 
 
@@ -56,6 +58,8 @@ class Lexicon:
     crowd: frozenset[str]
     court: frozenset[str]
     legislature: frozenset[str]
+    medical: frozenset[str]  # 'cardiac arrest', 'heart attack': no event
+    bases: frozenset[str]  # 'established base': military
     verdicts: frozenset[str]
     forces: frozenset[str]
     people: frozenset[str]
@@ -104,6 +108,8 @@ class Lexicon:
             crowd=frozenset(raw["crowd_subjects"]),
             court=frozenset(raw["court_subjects"]),
             legislature=frozenset(raw["legislature_words"]),
+            medical=frozenset(raw["medical_words"]),
+            bases=frozenset(raw["base_words"]),
             verdicts=frozenset(raw["verdict_words"]),
             forces=frozenset(raw["force_words"]),
             people=frozenset(raw["people_words"]),

@@ -1,4 +1,5 @@
-"""The 15 event types and their PLOVER and ACLED counterparts (models/event_types.json)."""
+"""The 15 event types of EVENTS.md, in its order, with the codebook families each belongs to
+(models/event_types.json). The codes of one event come from pipeline.events.coding, not from here."""
 
 from __future__ import annotations
 
@@ -9,16 +10,10 @@ from ..resources import read_json
 
 @dataclass(frozen=True)
 class Taxonomy:
-    """Type name -> {"plover": ..., "acled": ...}, in the order of EVENTS.md."""
+    """Type name -> {"plover": ..., "acled": ...}: the families EVENTS.md section 2 gives each type."""
 
     types: dict[str, dict[str, str | None]]
 
     @classmethod
     def from_models(cls) -> Taxonomy:
         return cls(read_json("event_types.json"))
-
-    def plover_of(self, event_type: str) -> str | None:
-        return self.types[event_type]["plover"]
-
-    def acled_of(self, event_type: str) -> str | None:
-        return self.types[event_type]["acled"]

@@ -23,7 +23,7 @@ actors (a country can act; a town named as an actor is a misread place).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import pycountry
@@ -47,6 +47,7 @@ class Place:
     geonameid: int | None
     iso3: str | None
     admin1: str | None
+    admin1_code: str | None  # ISO 3166-2, where the region has one
     latitude: float
     longitude: float
     geo_precision: int
@@ -76,6 +77,8 @@ class Geocoder:
         )
         self.directional = re.compile(rf"^(?:(?:{alternation})\s+)+", re.I)
         self._iso3: dict[str, str | None] = {}
+        self.bare = gazetteer.bare_of(list(places.admin_suffixes))
+        self.iso_regions = _iso_regions(self.bare, gaz)
 
     @classmethod
     def from_models(cls, places: PlaceWords) -> Geocoder:
@@ -108,26 +111,35 @@ class Geocoder:
         code = self.country_iso3(heading)
         return (code,) if code else ()
 
-    def place_events(self, country: str, events: list[Event]) -> None:
-        """Fill each event's resolved places and its primary point (most precise place, else the entry's
-        country).
+    def place_events(self, country: str, events: list[Event], text: str = "") -> None:
+        """Fill each event's resolved places, its primary point and the country it happened in.
+
+        The point is the most precise place's, else the entry's country's; for a heading that is no
+        country ('Nagorno-Karabakh conflict'), the country the event's sentence names, else the one
+        the entry's ``text`` names most. An event is placed unless none of these is known.
         """
         home = self.heading_countries(country)
+        fallback = home[0] if home else self._most_named(text)
         for ev in events:
             named = self.countries_named(ev.evidence)
             ev.actors = [a for a in ev.actors if not self._below_country(a, home, named)]
             places = [p for p in (self.resolve(name, home, named) for name in ev.locations) if p is not None]
             ev.places = [p.as_row() for p in places]
             best = min(places, key=lambda p: p.geo_precision, default=None)
-            if best is None and home:
-                best = self.country(home[0])
+            if best is None:
+                where = fallback or (named[0] if named else None)
+                best = self.country(where) if where else None
             if best is not None:
                 ev.latitude, ev.longitude, ev.geo_precision = (
                     best.latitude,
                     best.longitude,
                     best.geo_precision,
                 )
-                ev.admin1 = best.admin1
+                ev.admin1, ev.admin1_code, ev.event_iso3 = best.admin1, best.admin1_code, best.iso3
+
+    def _most_named(self, text: str) -> str | None:
+        named = self.countries_named(text)
+        return max(set(named), key=named.count) if named else None
 
     def _below_country(self, name: str, home: Iterable[str], named: Iterable[str]) -> bool:
         """A town or region found as an actor ('Bamenda', 'Kirkuk'): where, not who. Countries act.
@@ -161,6 +173,10 @@ class Geocoder:
         )
         if not candidates:
             return None
+        if wants == "region":  # 'Niger state' in Nigeria's entry is its region, not the neighbour
+            regions = [c for c in candidates if c.level in (1, 2) and c.cc in home2]
+            if regions:
+                return self._place(name, self._best(regions, wants))
         countries = [c for c in candidates if c.level == 3]
         if countries:
             return self._place(name, countries[0])
@@ -234,13 +250,50 @@ class Geocoder:
 
     def _place(self, name: str, entry: GazetteerRow) -> Place:
         precision = {0: 1, 1: 2, 2: 2, 3: 3}[entry.level]
+        admin1, code = self._admin1(entry)
         return Place(
             name=name,
             matched=entry.name,
             geonameid=entry.geonameid,
             iso3=self.gaz.iso3.get(entry.cc),
-            admin1=entry.admin1 or None,
+            admin1=admin1,
+            admin1_code=code,
             latitude=entry.latitude,
             longitude=entry.longitude,
             geo_precision=precision,
         )
+
+    def _admin1(self, entry: GazetteerRow) -> tuple[str | None, str | None]:
+        """The first-level region in one style: its ISO 3166-2 name without the generic word
+        ('Plateau', 'Aqtöbe'), with its code; else GeoNames' name likewise bare, with no code."""
+        if not entry.admin1:
+            return None, None
+        # the exact name first: GeoNames' 'Almaty' is the city (KZ-75), 'Almaty Oblysy' the region (KZ-19)
+        found = self.iso_regions.get((entry.cc, fold(entry.admin1))) or self.iso_regions.get(
+            (entry.cc, fold(self.bare(entry.admin1)))
+        )
+        if found is not None:
+            return found
+        return self.bare(entry.admin1), None
+
+
+def _iso_regions(
+    bare: Callable[[str], str], gaz: gazetteer.Gazetteer
+) -> dict[tuple[str, str], tuple[str, str]]:
+    """(alpha-2, folded name) -> (bare ISO 3166-2 name, code).
+
+    By the ISO full name, then its bare name ('Plateau' for 'Plateau State'), then through the city a
+    region is named after: ISO's 'Aqtöbe oblysy' is the region of the city Aqtöbe, which GeoNames
+    files under 'Aktyubinskaya Oblast’'. First-level subdivisions win over lower ones.
+    """
+    regions: dict[tuple[str, str], tuple[str, str]] = {}
+    subs = sorted(pycountry.subdivisions, key=lambda s: s.parent_code is not None)
+    for sub in subs:
+        regions.setdefault((sub.country_code, fold(sub.name)), (bare(sub.name), sub.code))
+    for sub in subs:
+        regions.setdefault((sub.country_code, fold(bare(sub.name))), (bare(sub.name), sub.code))
+    for sub in subs:
+        for row in gaz.names.get(fold(bare(sub.name)), []):
+            if row.level == 0 and row.cc == sub.country_code and row.admin1:
+                regions.setdefault((row.cc, fold(row.admin1)), (bare(sub.name), sub.code))
+    return regions

@@ -7,14 +7,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime, timezone
 
-from ..events import Taxonomy, event_id
+from ..events import event_id
 from ..events.sides import interaction
 from ..records import Entry, Event
 
 
-def event_rows(
-    entry: Entry, events: Iterable[Event], iso3: str | None, taxonomy: Taxonomy, version: str
-) -> list[dict]:
+def event_rows(entry: Entry, events: Iterable[Event], iso3: str | None, version: str) -> list[dict]:
     """The events of one entry as rows of the events table."""
     rows = []
     for ev in events:
@@ -24,13 +22,19 @@ def event_rows(
                 "entry_id": entry.entry_id,
                 "country": entry.country,
                 "iso3": iso3,
+                "event_iso3": ev.event_iso3,
                 "entry_month": entry.month,
                 "event_type": ev.event_type,
-                "plover": taxonomy.plover_of(ev.event_type),
-                "acled_event_type": taxonomy.acled_of(ev.event_type),
+                "disorder_type": ev.disorder_type,
+                "acled_event_type": ev.acled_event_type,
+                "acled_sub_event_type": ev.acled_sub_event_type,
+                "civilian_targeting": ev.civilian_targeting,
+                "plover": ev.plover,
+                "plover_mode": ev.plover_mode,
                 "event_date": ev.event_date,
                 "event_date_end": ev.event_date_end,
                 "date_precision": ev.date_precision,
+                "event_status": ev.event_status,
                 "date_text": ev.date_text,
                 "trigger": ev.trigger,
                 "actors": ev.actors,
@@ -45,10 +49,13 @@ def event_rows(
                 "latitude": ev.latitude,
                 "longitude": ev.longitude,
                 "admin1": ev.admin1,
+                "admin1_code": ev.admin1_code,
                 "geo_precision": ev.geo_precision,
                 "places": ev.places,
                 "fatalities": ev.fatalities,
                 "fatalities_qualifier": ev.fatalities_qualifier,
+                "fatalities_cumulative": ev.fatalities_cumulative,
+                "incident_id": ev.incident_id,
                 "evidence": ev.evidence,
                 "char_start": ev.char_start,
                 "char_end": ev.char_end,

@@ -20,6 +20,7 @@ PLACE = pa.struct(
         pa.field("geonameid", pa.int64()),
         pa.field("iso3", pa.string()),
         pa.field("admin1", pa.string()),
+        pa.field("admin1_code", pa.string()),
         pa.field("latitude", pa.float64()),
         pa.field("longitude", pa.float64()),
         pa.field("geo_precision", pa.int8()),
@@ -41,6 +42,15 @@ EVENTS = pa.schema(
             pa.string(),
             "ISO 3166-1 alpha-3 code of the entry's country (composite headings: see README).",
         ),
+        _field(
+            "event_iso3",
+            pa.string(),
+            (
+                "ISO 3166-1 alpha-3 code of the country where the event happened: its most precise "
+                "place's, else the entry's (for a heading that is no country, the country its sentence "
+                "or the entry names)."
+            ),
+        ),
         _field("entry_month", pa.date32(), "First day of the entry's month."),
         _field(
             "event_type",
@@ -48,14 +58,76 @@ EVENTS = pa.schema(
             "One of the 15 types of EVENTS.md section 2 (protest, attack, detention, ...).",
             False,
         ),
-        _field("plover", pa.string(), "PLOVER event category matching event_type, where one exists."),
-        _field("acled_event_type", pa.string(), "ACLED event type matching event_type, where one exists."),
+        _field(
+            "disorder_type",
+            pa.string(),
+            (
+                "ACLED's disorder type, coded from the event: Political violence, Demonstrations, "
+                "'Political violence; Demonstrations', Strategic developments; null where ACLED codes "
+                "no such event (elections, statements, summits, trials, appointments, legislation, "
+                "sanctions, displacement)."
+            ),
+        ),
+        _field(
+            "acled_event_type",
+            pa.string(),
+            (
+                "ACLED event type, coded from the event (an air strike is Explosions/Remote violence, "
+                "an attack on soldiers Battles); null where ACLED has no counterpart."
+            ),
+        ),
+        _field(
+            "acled_sub_event_type",
+            pa.string(),
+            (
+                "One of ACLED's 25 sub-event types (Armed clash, Air/drone strike, Arrests, Peaceful "
+                "protest ...), from the event's trigger, evidence words and actor types "
+                "(models/coding.json); null where acled_event_type is."
+            ),
+        ),
+        _field(
+            "civilian_targeting",
+            pa.bool_(),
+            (
+                "ACLED's civilian targeting: true when civilians are the primary target of political "
+                "violence; null for events that are not political violence."
+            ),
+        ),
+        _field(
+            "plover",
+            pa.string(),
+            (
+                "PLOVER category, coded from what happened (a release CONCEDE, a threat THREATEN, a "
+                "demand DEMAND, criticism DISAPPROVE, praise SUPPORT); null for events PLOVER does not "
+                "code (elections, appointments, plain comments)."
+            ),
+        ),
+        _field(
+            "plover_mode",
+            pa.string(),
+            (
+                "PLOVER mode where its codebook defines one for the category (PROTEST: demo, riot, "
+                "boycott, hunger, obstruct; ASSAULT: firearms, explosives, heavy-weapons ...; COERCE: "
+                "arrest, deport, ban ...)."
+            ),
+        ),
         _field("event_date", pa.date32(), "First day of the event (null when the text gives no date)."),
         _field("event_date_end", pa.date32(), "Last day of the event; equals event_date for a single day."),
         _field(
             "date_precision",
             pa.string(),
             "day, range, part_of_month, month, year or none; only the first three are gold-comparable.",
+        ),
+        _field(
+            "event_status",
+            pa.string(),
+            (
+                "occurred (in the entry's month), scheduled (a later day, or set for a day: 'elections "
+                "set for 7 Oct'), ongoing (began before the month and runs into it: 'detained since "
+                "Sept'), earlier (a named day before the month, told again: 'suspects in 26 July "
+                "bombing'). Keep 'occurred' for what happened in the month."
+            ),
+            False,
         ),
         _field("date_text", pa.string(), 'The date expression as written ("20 Nov", "same day").'),
         _field(
@@ -116,8 +188,14 @@ EVENTS = pa.schema(
         _field("latitude", pa.float64(), "Latitude of the most precise resolved location (WGS84)."),
         _field("longitude", pa.float64(), "Longitude of the most precise resolved location (WGS84)."),
         _field(
-            "admin1", pa.string(), "First-level administrative region of the most precise resolved location."
+            "admin1",
+            pa.string(),
+            (
+                "First-level region of the most precise resolved location, in one style: its ISO "
+                "3166-2 name without the generic word ('Plateau', 'Aqtöbe'), else GeoNames' name likewise."
+            ),
         ),
+        _field("admin1_code", pa.string(), "ISO 3166-2 code of admin1 (NG-PL, KZ-15), where it has one."),
         _field(
             "geo_precision",
             pa.int8(),
@@ -131,13 +209,33 @@ EVENTS = pa.schema(
             pa.list_(PLACE),
             (
                 "Every resolved location: name as written, matched gazetteer name, geonameid, iso3, "
-                "admin1, latitude, longitude, geo_precision."
+                "admin1, admin1_code, latitude, longitude, geo_precision."
             ),
         ),
         _field(
             "fatalities",
             pa.int32(),
             'Deaths the text states for this event; null when none is stated or it is vague ("dozens").',
+        ),
+        _field(
+            "fatalities_cumulative",
+            pa.bool_(),
+            (
+                "True when the clause gives a running total ('over 300 killed since Oct', 'so far "
+                "this year'): the total is left out of fatalities (read it in the evidence); "
+                "fatalities holds only the event's own deaths, or null."
+            ),
+            False,
+        ),
+        _field(
+            "incident_id",
+            pa.string(),
+            (
+                "Shared by the events that tell one incident (a clash and the killings in it, a riot "
+                "and the shooting of rioters); a death toll is on one event of it only, so "
+                "sum(fatalities) counts each toll once."
+            ),
+            False,
         ),
         _field(
             "fatalities_qualifier",
