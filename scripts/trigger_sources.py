@@ -1,4 +1,4 @@
-"""Record where each trigger of models/triggers.jsonl comes from (EVENTS.md; issue 11).
+"""Record where each trigger of models/triggers.jsonl comes from (docs/CODEBOOK.md; issue 11).
 
 A trigger's ``source`` is the first codebook category of models/codebooks.json
 (ACLED, then CAMEO, then PLOVER) that is mapped to the trigger's event type

@@ -1,4 +1,4 @@
-"""The date grammar on CrisisWatch-style sentences (EVENTS.md section 1)."""
+"""The date grammar on CrisisWatch-style sentences (docs/CODEBOOK.md section 1)."""
 
 from __future__ import annotations
 
@@ -66,7 +66,7 @@ CASES = [
         "Fighting 28 Dec-3 Jan displaced thousands.",
         [("28 Dec-3 Jan", "2020-12-28", "2021-01-03", "range")],
     ),
-    # two days joined by 'and' are a list of days, not a range (EVENTS.md 1)
+    # two days joined by 'and' are a list of days, not a range (docs/CODEBOOK.md 1)
     (
         "2023-11",
         "FMs met 7 and 8 Nov in Tokyo.",
@@ -213,7 +213,7 @@ CASES = [
     ("2020-11", "Elections set for Jan 2021.", [("Jan 2021", "2021-01-01", "2021-01-31", "month")]),
     ("2022-09", "Polls due early 2023.", [("early 2023", "2023-01-01", "2023-12-31", "year")]),
     ("2022-08", "Deadliest attack since 2015.", [("2015", "2015-01-01", "2015-12-31", "year")]),
-    # EVENTS.md 1, forms of unseen entries: lists of days (one each; the last carries the month)
+    # docs/CODEBOOK.md 1, forms of unseen entries: lists of days (one each; the last carries the month)
     (
         "2023-03",
         "Clashes 25 and 26 March left dozens dead.",

@@ -1,4 +1,4 @@
-"""Eval's arithmetic on a small hand-made case (EVENTS.md section 4)."""
+"""Eval's arithmetic on a small hand-made case (docs/CODEBOOK.md section 4)."""
 
 from __future__ import annotations
 

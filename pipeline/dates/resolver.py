@@ -4,7 +4,7 @@ CrisisWatch writes dates in a compact house style ("20 Nov", "4-6 Jan",
 "late Dec", "same day") whose meaning depends on the entry's month and on the
 dates told before it. dateparser handles none of the ranges, parts of a month
 or chains, and invents a year from today's date, so this module is the
-project's own grammar for the prose (EVENTS.md section 1). dateparser is kept
+project's own grammar for the prose (docs/CODEBOOK.md section 1). dateparser is kept
 as the fallback for numeric forms ("12/11/2004", "2004-11-12"), with one
 settings object built once, so its cache stays bounded.
 
@@ -22,7 +22,7 @@ from datetime import date, timedelta
 
 from ..resources import read_json
 
-#: precisions an event can be scored on (EVENTS.md section 1)
+#: precisions an event can be scored on (docs/CODEBOOK.md section 1)
 SCORED_PRECISIONS = ("day", "range", "part_of_month")
 
 
@@ -131,7 +131,7 @@ def compile_grammar(v: _Vocab) -> _Grammar:
             "cross_range_mf",
             rf"\b(?P<m1>{mon})\s+(?P<d1>{day}){_DASH}(?P<m2>{mon})\s+(?P<d2>{day})(?:,?\s+(?P<y2>{year}))?{_NOT_NUM_AFTER}",
         ),
-        # 25 and 26 March, 3, 8 June, 14, 16, 20 and 30 April: one day each (EVENTS.md 1)
+        # 25 and 26 March, 3, 8 June, 14, 16, 20 and 30 April: one day each (docs/CODEBOOK.md 1)
         (
             "day_list",
             rf"{_NOT_NUM_BEFORE}(?P<days>{day}(?:\s*,\s*{day})*(?:,?\s+and\s+{day})|{day}(?:\s*,\s*{day})+)"

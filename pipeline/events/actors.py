@@ -302,7 +302,7 @@ def _actor_name(token: Token, lex: Lexicon) -> str | None:
     if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() in lex.place_nouns:
         return None
     if token.lower_ in lex.individuals:
-        return None  # 'killed soldier', 'killed five people': no one named, no group (EVENTS.md 3)
+        return None  # 'killed soldier', 'killed five people': no one named, no group (docs/CODEBOOK.md 3)
     if token.lemma_.lower() in lex.generic_actors or token.lower_ in lex.generic_actors:
         return _phrase(token, lex)
     if (

@@ -1,6 +1,6 @@
 """Which date a trigger takes, and which triggers are background, not events.
 
-EVENTS.md: a date anchors the predicates of its own sentence that have no
+docs/CODEBOOK.md: a date anchors the predicates of its own sentence that have no
 date of their own (the one attached in the parse, else the nearest before
 them in their clause); background (past perfect, after/before clauses, the
 reason for an arrest, a purpose) is not an event; a date no trigger took
@@ -149,7 +149,7 @@ def drop_background(
     lex: Lexicon,
     on_drop: Callable[[Candidate, str], None] | None = None,
 ) -> list[Candidate]:
-    """Keep the predicates a date anchors; drop what EVENTS.md calls background (see `background_rule`).
+    """Keep the predicates a date anchors; drop what the codebook calls background (see `background_rule`).
 
     ``on_drop`` hears of each dropped candidate with the rule's name (for `crisis-events audit`).
     """

@@ -6,7 +6,7 @@ settled here, by the event's type and the order of the words:
 * a name the parse did not tie to the trigger is on the agent's side when it
   comes before the trigger ('Chad govt ... denied') and on the target's side
   after it (what a statement is about, whom an attack hit);
-* 'between X and Y' puts X in actor1 and Y in actor2 (EVENTS.md 3: the side
+* 'between X and Y' puts X in actor1 and Y in actor2 (docs/CODEBOOK.md 3: the side
   named first in a clash, talks or agreement);
 * in a clash, talks or agreement whose counterpart is not named apart
   ('Erdoğan and Putin announced agreement'), the first of the joint subjects is
@@ -24,7 +24,7 @@ from .actors import AGENT, PAIR, TARGET, Mention
 from .aliases import abbreviations, definitions
 
 PROTESTERS, RIOTERS = 6, 5
-#: events with two sides of the same standing: the first named is actor1 (EVENTS.md 3)
+#: events with two sides of the same standing: the first named is actor1 (docs/CODEBOOK.md 3)
 SYMMETRIC = frozenset({"armed_clash", "summit", "agreement"})
 
 

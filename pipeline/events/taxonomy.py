@@ -1,4 +1,4 @@
-"""The 15 event types of EVENTS.md, in its order, with the codebook families each belongs to
+"""The 15 event types of docs/CODEBOOK.md, in its order, with the codebook families each belongs to
 (models/event_types.json). The codes of one event come from pipeline.events.coding, not from here."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from ..resources import read_json
 
 @dataclass(frozen=True)
 class Taxonomy:
-    """Type name -> {"plover": ..., "acled": ...}: the families EVENTS.md section 2 gives each type."""
+    """Type name -> {"plover": ..., "acled": ...}: the families docs/CODEBOOK.md section 2 gives each type."""
 
     types: dict[str, dict[str, str | None]]
 

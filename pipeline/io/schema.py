@@ -55,7 +55,7 @@ EVENTS = pa.schema(
         _field(
             "event_type",
             pa.string(),
-            "One of the 15 types of EVENTS.md section 2 (protest, attack, detention, ...).",
+            "One of the 15 types of docs/CODEBOOK.md section 2 (protest, attack, detention, ...).",
             False,
         ),
         _field(

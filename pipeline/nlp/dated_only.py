@@ -1,4 +1,4 @@
-"""Only sentences with a date expression are parsed: events come from nowhere else (EVENTS.md).
+"""Only sentences with a date expression are parsed: events come from nowhere else (docs/CODEBOOK.md).
 
 About a fifth of an entry's words stand in sentences with no date expression
 (headline, background, context). No event can come from them, yet the

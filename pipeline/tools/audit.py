@@ -3,7 +3,7 @@
 Three tables, ranked by frequency, each row with one example sentence:
 
 (a) dated clauses that gave no event, by the head verb of the clause: the
-    date expressions that EVENTS.md says carry an event, but no trigger
+    date expressions that docs/CODEBOOK.md says carry an event, but no trigger
     took them (a verb the lexicon lacks, or a parse the rules misread);
 (b) triggers a rule dropped, by rule, trigger word and type (background,
     descriptions, names, cross-references): to check that each rule drops
