@@ -22,6 +22,7 @@ from .dates import DateMention, DateResolver
 from .events import EventBuilder, Lexicon
 from .events.actor_types import ActorTypes
 from .events.coding import Coder
+from .events.confidence import ConfidenceModel
 from .events.trace import Trace
 from .geo import Geocoder
 from .io.rows import entry_row, event_rows
@@ -73,7 +74,9 @@ class Extractor:
             dates=dates,
             masker=DateMasker.from_models(),
             dated_only=DatedOnly([*nlp.tokenizer.rules, *lexicon.titles], dates.month_names),
-            builder=EventBuilder(lexicon, ActorTypes.from_models(), Coder.from_models()),
+            builder=EventBuilder(
+                lexicon, ActorTypes.from_models(), Coder.from_models(), ConfidenceModel.from_models()
+            ),
             geocoder=Geocoder.from_models(lexicon.places),
             version=pipeline_version(),
         )

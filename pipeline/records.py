@@ -49,7 +49,7 @@ class Reject:
 
 @dataclass
 class Event:
-    """One dated happening extracted from an entry (EVENTS.md section 3)."""
+    """One dated happening extracted from an entry (docs/CODEBOOK.md section 3)."""
 
     entry_id: str
     event_type: str
@@ -62,7 +62,7 @@ class Event:
     char_end: int
     trigger: str
     actors: list[str] = field(default_factory=list)
-    actor1: list[str] = field(default_factory=list)  # the side that acts (EVENTS.md 3)
+    actor1: list[str] = field(default_factory=list)  # the side that acts (docs/CODEBOOK.md 3)
     actor2: list[str] = field(default_factory=list)  # the side acted on, or the counterpart
     actor1_type: int | None = None  # ACLED's interaction code of actor1's first name
     actor2_type: int | None = None
@@ -82,6 +82,7 @@ class Event:
     plover: str | None = None  # PLOVER coding (pipeline.events.coding)
     plover_mode: str | None = None
     confidence: float = 0.5
+    features: dict[str, float] = field(default_factory=dict)  # what `confidence` weighs (not a column)
     latitude: float | None = None
     longitude: float | None = None
     admin1: str | None = None

@@ -28,6 +28,7 @@ from .absorb import (
 from .actor_types import ActorTypes
 from .actors import apart_from_places, elided_subject, event_actors, subject_lemmas, subject_tokens
 from .coding import Coder
+from .confidence import ConfidenceModel, event_features
 from .doc_index import in_see_reference, release, text_of
 from .fatalities import NO_TOLL, FatalityCounter
 from .incidents import assign_incidents
@@ -45,8 +46,8 @@ _DESCRIBING = {"accuse", "charge", "suspect", "claim", "blame", "allege", "convi
 class EventBuilder:
     """Turns a parsed entry into its events, with the vocabulary it was built with (one per process)."""
 
-    def __init__(self, lex: Lexicon, types: ActorTypes, coder: Coder) -> None:
-        self.lex, self.types, self.coder = lex, types, coder
+    def __init__(self, lex: Lexicon, types: ActorTypes, coder: Coder, confidence: ConfidenceModel) -> None:
+        self.lex, self.types, self.coder, self.confidence = lex, types, coder, confidence
         self.fatalities = FatalityCounter(lex.numbers, lex.killing)
 
     def events_of(
@@ -135,6 +136,19 @@ def _sentence_events(
                 trace.drop(c.trigger, "background: a month or year before the entry's")
             continue
         ev.event_status = status
+        ev.features = event_features(
+            owned=c.owned,
+            verb=c.root.pos_ in ("VERB", "AUX"),
+            reported=c.reported is not None,
+            actors=bool(ev.actors),
+            places=bool(ev.locations),
+            distance=min(abs(t.i - c.root.i) for t in mention_tokens[id(m)]) if mention_tokens[id(m)] else 20,
+            precision=m.precision,
+            event_type=ev.event_type,
+            status=status,
+            first_sentence=sent.start == 0,
+        )
+        ev.confidence = rules.confidence.score(ev.features)
         events.append((clause_bounds(c.trigger, sent), ev))
     return _merge(events, entry.text)
 
@@ -246,7 +260,6 @@ def _build(
         fatalities_qualifier=toll.qualifier,
         fatalities_cumulative=toll.cumulative,
         toll_at=toll.at,
-        confidence=_confidence(c, actors),
     )
 
 
@@ -337,7 +350,7 @@ def _refine_type(c: Candidate, lex: Lexicon) -> str:
         if any(t.ent_type_ == "PERSON" for t in who) or any(
             t.lower_ in lex.titles_lower and t.dep_ in ("nsubj", "nsubjpass") for t in who
         ):
-            return "summit"  # a leader's, minister's or envoy's arrival or return is a visit (EVENTS.md 2)
+            return "summit"  # a leader's or envoy's arrival is a visit (docs/CODEBOOK.md 2)
         if subject & lex.forces:
             return "military"  # troops arriving or returning: a deployment
         if subject & lex.people:
@@ -350,7 +363,7 @@ def _refine_type(c: Candidate, lex: Lexicon) -> str:
         return "trial"  # 'Commission ruled former PM was guilty': a verdict (CAMEO 116)
     if c.label == "election" and c.root.lemma_ == "vote" and _voted_by(c.root) & lex.legislature:
         return "legislation"  # 'Congress vote authorising military action': a legislature decides
-    if c.root.lemma_ == "boycott":  # EVENTS.md 2: a boycott of a vote is an election event; CAMEO 143
+    if c.root.lemma_ == "boycott":  # docs/CODEBOOK.md 2: a boycott of a vote is an election event; CAMEO 143
         voted = any(lex.event_words.get(o.lemma_.lower()) == "election" for o in objects_of(c.root))
         return "election" if voted else "protest"
     if c.label == "armed_clash" and c.root.lemma_ == "capture" and _takes_people(c.root, lex):
@@ -421,17 +434,6 @@ def _merge(events: list[tuple[tuple[int, int], Event]], text: str) -> list[Event
         )
         first.evidence = text[first.char_start : first.char_end]
     return list(merged.values())
-
-
-def _confidence(c: Candidate, actors: list[str]) -> float:
-    """Heuristic 0-1: a date attached in the parse, a found actor and a scored date each add."""
-    score = (
-        0.4
-        + (0.3 if c.owned else 0.1)
-        + (0.15 if actors else 0.0)
-        + (0.15 if c.mention and c.mention.scored else 0.0)
-    )
-    return round(min(score, 1.0), 2)
 
 
 def event_id(entry_id: str, ev: Event) -> str:
