@@ -1,4 +1,4 @@
-"""Score an events table against gold, as EVENTS.md section 4 says.
+"""Score an events table against gold, as docs/CODEBOOK.md section 4 says.
 
 Gold and predicted events of the same entry are matched one to one, as many
 pairs as possible (maximum bipartite matching), the most alike pairs tried
@@ -20,7 +20,7 @@ SCORED = ("day", "range", "part_of_month")
 
 
 def _place_key_of(words: PlaceWords) -> Callable[[str], str]:
-    """EVENTS.md 4: place names compare after dropping words like city, capital, province, region."""
+    """docs/CODEBOOK.md 4: place names compare after dropping words like city, capital, province, region."""
     alternation = "|".join(sorted(words.region | words.settlement | {"capital"}, key=len, reverse=True))
     pattern = re.compile(rf"\b({alternation})\b", re.I)
     return lambda name: " ".join(pattern.sub(" ", name.lower()).replace("’s", "").split())
@@ -72,7 +72,10 @@ class Accuracy:
         return {"accuracy": round(self.value, 4), "right": self.right, "total": self.total}
 
 
-#: The role scores of EVENTS.md 4, in the order `eval` prints them.
+#: The confidence bins of the reliability table (the last one takes 1.0)
+RELIABILITY_BINS = ((0.0, 0.2), (0.2, 0.4), (0.4, 0.6), (0.6, 0.8), (0.8, 1.01))
+
+#: The role scores of docs/CODEBOOK.md 4, in the order `eval` prints them.
 ROLE_SCORES = ("agent", "target", "agent_type", "target_type")
 
 
@@ -88,6 +91,23 @@ class Report:
     fatalities_total: int = 0
     by_type: dict[str, Counts] = field(default_factory=dict)
     roles: dict[str, Accuracy] = field(default_factory=lambda: {name: Accuracy() for name in ROLE_SCORES})
+    #: every scored prediction and whether it matched a gold event (for the reliability table)
+    outcomes: list[tuple[dict, bool]] = field(default_factory=list)
+
+    def reliability(self) -> list[dict]:
+        """Predictions by confidence bin: how many, and the share that matched gold."""
+        rows = []
+        for lo, hi in RELIABILITY_BINS:
+            inside = [right for p, right in self.outcomes if lo <= (p.get("confidence") or 0.0) < hi]
+            rows.append(
+                {
+                    "bin": f"{lo:.1f}-{min(hi, 1.0):.1f}",
+                    "events": len(inside),
+                    "right": sum(inside),
+                    "precision": round(sum(inside) / len(inside), 4) if inside else None,
+                }
+            )
+        return rows
 
     @property
     def fatalities_accuracy(self) -> float:
@@ -115,6 +135,7 @@ class Report:
                 "total": self.fatalities_total,
             },
             "roles": {name: score.as_dict() for name, score in self.roles.items()},
+            "reliability": self.reliability(),
             "by_type": {k: c(v) for k, v in sorted(self.by_type.items())},
         }
 
@@ -137,6 +158,14 @@ class Report:
             "per type:",
         ]
         lines += [_line(name, counts) for name, counts in sorted(self.by_type.items())]
+        lines += [
+            "",
+            "reliability of confidence (scored predictions):",
+            f"{'confidence':12} {'events':>6} {'right':>6} {'P':>6}",
+        ]
+        for row in self.reliability():
+            share = "-" if row["precision"] is None else f"{row['precision']:.3f}"
+            lines.append(f"{row['bin']:12} {row['events']:6d} {row['right']:6d} {share:>6}")
         return "\n".join(lines)
 
 
@@ -145,6 +174,10 @@ def _line(name: str, x: Counts) -> str:
 
 
 # ----------------------------------------------------------------- loading
+class GoldError(ValueError):
+    """A gold file that cannot be read: its message names the file and line."""
+
+
 def load_gold(path: Path) -> dict[str, list[dict]]:
     """entry_id -> gold events, from a gold JSON Lines file."""
     gold: dict[str, list[dict]] = {}
@@ -155,18 +188,51 @@ def load_gold(path: Path) -> dict[str, list[dict]]:
             try:
                 row = json.loads(line)
             except json.JSONDecodeError as err:
-                raise ValueError(f"{path}:{number}: malformed JSON: {err.msg}") from err
-            gold.setdefault(row["entry_id"], []).extend(row.get("events", []))
+                raise GoldError(f"{path}:{number}: malformed JSON: {err.msg}") from err
+            if not isinstance(row, dict) or "entry_id" not in row:
+                raise GoldError(f"{path}:{number}: a gold line needs an entry_id and its events")
+            events = row.get("events", [])
+            bad = next((e for e in events if not {"type", "date"} <= set(e)), None)
+            if bad is not None:
+                raise GoldError(f"{path}:{number}: every gold event needs a type and a date")
+            for event in events:
+                event.setdefault("actors", [])
+                event.setdefault("locations", [])
+            gold.setdefault(row["entry_id"], []).extend(events)
     return gold
+
+
+def gold_sets(root: Path | None = None) -> dict[str, Path]:
+    """Name -> folder of the gold sets shipped with a checkout (data/gold/<name>/{entries,gold}.jsonl)."""
+    roots = [root] if root else [Path("data/gold"), Path(__file__).resolve().parents[2] / "data" / "gold"]
+    for folder in roots:
+        if folder.is_dir():
+            return {d.name: d for d in sorted(folder.iterdir()) if (d / "gold.jsonl").exists()}
+    return {}
+
+
+def score_set(folder: Path, extractor=None) -> Report:
+    """Extract a gold set's entries in this process and score them against its gold."""
+    from ..extractor import Extractor
+    from ..io.ingest import read_inputs
+
+    extractor = extractor or Extractor.load()
+    entries = read_inputs([str(folder / "entries.jsonl")]).entries
+    rows = extractor.rows(entries).events.to_pylist()
+    return evaluate(load_gold(folder / "gold.jsonl"), predictions_of(rows))
 
 
 def load_predictions(events_dir: Path) -> dict[str, list[dict]]:
     """entry_id -> predicted events, from an events table in the gold's field names."""
     import pyarrow.parquet as pq
 
-    table = pq.read_table(events_dir)
+    return predictions_of(pq.read_table(events_dir).to_pylist())
+
+
+def predictions_of(rows: Iterable[dict]) -> dict[str, list[dict]]:
+    """entry_id -> predicted events, from rows of the events table."""
     predicted: dict[str, list[dict]] = {}
-    for row in table.to_pylist():
+    for row in rows:
         predicted.setdefault(row["entry_id"], []).append(
             {
                 "type": row["event_type"],
@@ -181,6 +247,7 @@ def load_predictions(events_dir: Path) -> dict[str, list[dict]]:
                 "locations": row["locations"] or [],
                 "fatalities": row["fatalities"],
                 "evidence": row["evidence"] or "",
+                "confidence": row.get("confidence"),
             }
         )
     return predicted
@@ -204,6 +271,8 @@ def evaluate(
         preds = [p for p in predicted.get(entry_id, []) if p.get("precision") in SCORED]
         typed = _match(gold_events, preds, _same_event, place_key)
         dated = _match(gold_events, preds, _same_dates, place_key)
+        right = {pi for _, pi in typed}
+        report.outcomes.extend((p, pi in right) for pi, p in enumerate(preds))
         report.events.tp += len(typed)
         report.events.pred += len(preds)
         report.events.gold += len(gold_events)
