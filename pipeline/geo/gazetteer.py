@@ -37,7 +37,7 @@ from ..resources import read_json
 
 ALIAS_POPULATION = 15_000
 _LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿĀ-žḀ-ỿ'’ .-]+$")
-_FORMAT = 4  # bump when the pickled classes change (moved to pipeline.geo in 4)
+_FORMAT = 5  # bump when the pickled classes change (moved to pipeline.geo in 4, no background in 5)
 
 
 def fold(name: str) -> str:
@@ -84,7 +84,6 @@ class Gazetteer:
     iso3: dict[str, str] = field(default_factory=dict)  # alpha-2 -> alpha-3
     alpha2: dict[str, str] = field(default_factory=dict)  # alpha-3 -> alpha-2
     capitals: dict[str, str] = field(default_factory=dict)  # alpha-2 -> capital's name
-    background: list[tuple[float, float]] = field(default_factory=list)  # places of 15,000+ (for maps)
 
     def add(self, name: str, entry: GazetteerRow) -> None:
         key = fold(name)
@@ -165,8 +164,6 @@ def build(suffixes: list[str]) -> Gazetteer:
             for alias in match["alternatenames"]:
                 if _usable_alias(alias, name, pop):
                     gaz.add(alias, entry)
-        if pop >= ALIAS_POPULATION:
-            gaz.background.append((entry.latitude, entry.longitude))
         country_points[cc].append((lat, lon, pop))
         if state:
             admin1_points[(cc, state)].append((lat, lon, pop))

@@ -1,13 +1,19 @@
-"""A map of an events table, drawn offline with matplotlib.
+"""A map of an events table, drawn offline: country borders and coasts from basemap's bundled data.
 
-No basemap can be downloaded here, so the land is drawn from the gazetteer
-itself: every place of 15,000 people or more as a faint dot, which outlines
-where people live. Events are coloured by type, sized by precision (a town
-is a large dot, a country centroid a small cross).
+Nothing is downloaded: basemap (the `map` extra) ships Natural Earth-derived
+coastlines and borders at several resolutions. Events are coloured by type and
+marked by precision (a town or city a dot, a region a square, a country a
+cross). Events placed only at a country's point would pile up in one spot, so
+they are drawn as one cross per country and type, sized by how many, with the
+count written beside it. `--country` and `--type` filter; events without
+coordinates are counted and reported, never silently dropped.
 """
 
 from __future__ import annotations
 
+import io
+from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import matplotlib
@@ -15,12 +21,23 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402  (the backend must be chosen first)
 import pyarrow.parquet as pq  # noqa: E402
+from mpl_toolkits.basemap import Basemap  # noqa: E402
 
 from ..events import Taxonomy  # noqa: E402
-from ..geo import gazetteer  # noqa: E402
 
 #: width / height of the map window, close to the figure's
 _ASPECT = 1.45
+_MARKERS = {1: ("o", 60), 2: ("s", 45)}
+_COLUMNS = ["event_type", "latitude", "longitude", "geo_precision", "event_iso3", "iso3", "country"]
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """What a map shows: events drawn, events of the filter without coordinates, events filtered out."""
+
+    drawn: int
+    without_coordinates: int
+    filtered_out: int
 
 
 def _window(lons: list[float], lats: list[float]) -> tuple[tuple[float, float], tuple[float, float]]:
@@ -33,35 +50,48 @@ def _window(lons: list[float], lats: list[float]) -> tuple[tuple[float, float], 
     else:
         grow = (height * _ASPECT - width) / 2
         x0, x1 = x0 - grow, x1 + grow
-    return (x0, x1), (max(-90.0, y0), min(90.0, y1))
+    return (max(-180.0, x0), min(180.0, x1)), (max(-90.0, y0), min(90.0, y1))
 
 
-def draw_map(events_dir: Path, out: Path, title: str | None = None) -> int:
-    """Draw the events with coordinates to ``out`` (PNG); returns how many were drawn."""
-    rows = [
-        r
-        for r in pq.read_table(
-            events_dir, columns=["event_type", "latitude", "longitude", "geo_precision"]
-        ).to_pylist()
-        if r["latitude"] is not None
-    ]
+def _wanted(row: dict, countries: set[str], types: set[str]) -> bool:
+    if types and row["event_type"] not in types:
+        return False
+    if not countries:
+        return True
+    names = {row["event_iso3"], row["iso3"], (row["country"] or "").lower()}
+    return bool(names & countries)
+
+
+def draw(rows: list[dict], title: str | None = None) -> bytes:
+    """The PNG of events with coordinates."""
     fig, ax = plt.subplots(figsize=(11, 7), dpi=110)
-    background = gazetteer.load().background
-    ax.scatter(
-        [lon for _, lon in background],
-        [lat for lat, _ in background],
-        s=1.2,
-        c="#c4c4c4",
-        linewidths=0,
-        zorder=1,
+    if rows:
+        (x0, x1), (y0, y1) = _window([r["longitude"] for r in rows], [r["latitude"] for r in rows])
+    else:
+        (x0, x1), (y0, y1) = (-180.0, 180.0), (-60.0, 85.0)
+    span = max(x1 - x0, y1 - y0)
+    resolution = "i" if span < 25 else "l" if span < 90 else "c"
+    world = Basemap(
+        projection="cyl", llcrnrlon=x0, llcrnrlat=y0, urcrnrlon=x1, urcrnrlat=y1, resolution=resolution, ax=ax
     )
+    world.fillcontinents(color="#f1efe9", lake_color="#dbe7f0", zorder=0)
+    world.drawmapboundary(fill_color="#dbe7f0", zorder=-1)
+    world.drawcoastlines(linewidth=0.4, color="#777777", zorder=1)
+    world.drawcountries(linewidth=0.6, color="#555555", zorder=1)
     colours = plt.get_cmap("tab20")
     for i, kind in enumerate(Taxonomy.from_models().types):
         points = [r for r in rows if r["event_type"] == kind]
-        if not points:
-            continue
-        for precision, marker, size in ((1, "o", 60), (2, "s", 40), (3, "x", 30)):
-            chosen = [r for r in points if r["geo_precision"] == precision]
+        groups = [
+            ([r for r in points if r["geo_precision"] == precision], marker, size, {})
+            for precision, (marker, size) in _MARKERS.items()
+        ]
+        piles = Counter((r["longitude"], r["latitude"]) for r in points if r["geo_precision"] not in _MARKERS)
+        groups += [
+            ([{"longitude": x, "latitude": y}], "X", 40 + 25 * n, {"alpha": 0.6})
+            for (x, y), n in piles.items()
+        ]
+        label = kind
+        for chosen, marker, size, style in groups:
             if chosen:
                 ax.scatter(
                     [r["longitude"] for r in chosen],
@@ -69,20 +99,41 @@ def draw_map(events_dir: Path, out: Path, title: str | None = None) -> int:
                     s=size,
                     marker=marker,
                     color=colours(i),
-                    alpha=0.8,
+                    edgecolors="black" if marker != "X" else "none",
+                    linewidths=0.3,
                     zorder=3,
-                    label=kind if precision == min(r["geo_precision"] for r in points) else None,
+                    label=label,
+                    **{"alpha": 0.85, **style},
                 )
+                label = None  # one legend entry per type
+    # one count per country point, all types together: the crosses of one point overlap
+    totals = Counter((r["longitude"], r["latitude"]) for r in rows if r["geo_precision"] not in _MARKERS)
+    for (lon, lat), count in totals.items():
+        ax.annotate(
+            str(count), (lon, lat), xytext=(7, 7), textcoords="offset points", fontsize=8, weight="bold"
+        )
+    ax.set_title(title or f"{len(rows)} events (● town/city, ■ region, ✖ country: count beside)")
     if rows:
-        ax.set_xlim(*_window([r["longitude"] for r in rows], [r["latitude"] for r in rows])[0])
-        ax.set_ylim(*_window([r["longitude"] for r in rows], [r["latitude"] for r in rows])[1])
-    ax.set_xlabel("longitude")
-    ax.set_ylabel("latitude")
-    ax.set_title(title or f"{len(rows)} events (o town/city, ■ region, × country)")
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, framealpha=0.9)
-    ax.set_aspect("equal", adjustable="box")
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, framealpha=0.9)
     fig.tight_layout()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(out)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")
     plt.close(fig)
-    return len(rows)
+    return buffer.getvalue()
+
+
+def draw_map(
+    events_dir: Path,
+    out: Path,
+    title: str | None = None,
+    countries: tuple[str, ...] = (),
+    types: tuple[str, ...] = (),
+) -> Drawn:
+    """Draw the events of ``events_dir`` (filtered by country ISO3 or name, and by type) to ``out``."""
+    table = pq.read_table(events_dir, columns=_COLUMNS).to_pylist()
+    wanted_countries = {c.upper() if len(c) == 3 else c.lower() for c in countries}
+    chosen = [r for r in table if _wanted(r, wanted_countries, set(types))]
+    placed = [r for r in chosen if r["latitude"] is not None and r["longitude"] is not None]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(draw(placed, title))
+    return Drawn(len(placed), len(chosen) - len(placed), len(table) - len(chosen))
