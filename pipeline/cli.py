@@ -5,6 +5,8 @@ crisis-events serve --cron "0 2 * * *"        the same on a schedule (kept here,
 crisis-events bench [--words N ...] [--workers N ...]  full run vs bare spaCy and 1 worker, memory
 crisis-events eval --gold FILE [--events DIR] score an events table against gold
 crisis-events audit INPUT ... [--top N]         where extraction is silent, ranked (no gold needed)
+crisis-events export --format acled|plover|csv  the table in the field's formats (stdout or --out)
+crisis-events report [--events DIR] [--out DIR]  a self-contained HTML report of a table
 crisis-events map [--events DIR] [--out PNG]     draw the events on a map
 crisis-events columns [--table events|entries] the documented columns, as Markdown
 """
@@ -120,15 +122,94 @@ def _supervised_run(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from .tools.evaluate import evaluate, load_gold, load_predictions
+    """Score an events table against a gold file, or extract and score the shipped gold sets (--set)."""
+    from .tools.evaluate import GoldError, evaluate, gold_sets, load_gold, load_predictions, score_set
 
+    if args.set:
+        sets = gold_sets(Path(args.gold_dir) if args.gold_dir else None)
+        if not sets:
+            print("error: no gold sets found (data/gold/<set>/gold.jsonl): run from a clone", file=sys.stderr)
+            return 2
+        chosen = sorted(sets) if args.set == "all" else [args.set]
+        unknown = [name for name in chosen if name not in sets]
+        if unknown:
+            print(f"error: no gold set {unknown[0]!r}; there are: {', '.join(sorted(sets))}", file=sys.stderr)
+            return 2
+        reports = {name: score_set(sets[name]) for name in chosen}
+        if args.json:
+            print(json.dumps({name: r.as_dict() for name, r in reports.items()}, indent=2))
+        else:
+            print("\n\n".join(f"== {name} ({sets[name]})\n{r.render()}" for name, r in reports.items()))
+        return 0
+    if not args.gold:
+        print(
+            "error: crisis-events eval: give --gold FILE (with --events DIR) or --set NAME", file=sys.stderr
+        )
+        return 2
     gold_path, events_path = Path(args.gold), Path(args.events)
     for path in (gold_path, events_path):
         if not path.exists():
             print(f"error: {path}: no such file or directory", file=sys.stderr)
             return 2
-    report = evaluate(load_gold(gold_path), load_predictions(events_path))
+    try:
+        gold = load_gold(gold_path)
+    except GoldError as problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
+    predicted = load_predictions(events_path)
+    missing = [entry_id for entry_id in gold if entry_id not in predicted]
+    if gold and len(missing) == len(gold):
+        print(
+            f"error: none of the {len(gold)} entries of {gold_path} is in {events_path}: "
+            f"extract their entries first (crisis-events run ENTRIES --out DIR), or use --set",
+            file=sys.stderr,
+        )
+        return 2
+    if missing:
+        print(
+            f"warning: {len(missing)} of {len(gold)} gold entries are not in {events_path} "
+            f"(scored as missed): {', '.join(missing[:3])}{' ...' if len(missing) > 3 else ''}",
+            file=sys.stderr,
+        )
+    report = evaluate(gold, predicted)
     print(json.dumps(report.as_dict(), indent=2) if args.json else report.render())
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """The events table as ACLED CSV, PLOVER JSON Lines or a flat CSV, to a file or stdout."""
+    import pyarrow.parquet as pq
+
+    from .tools.export import export
+
+    events_dir = Path(args.events)
+    if not events_dir.exists():
+        print(
+            f"error: {events_dir}: no such file or directory (run `crisis-events run` first)", file=sys.stderr
+        )
+        return 2
+    events = pq.read_table(events_dir).to_pylist()
+    entries_dir = events_dir.parent / "entries"
+    processed_at = {}
+    if entries_dir.exists():
+        for row in pq.read_table(entries_dir, columns=["entry_id", "processed_at"]).to_pylist():
+            processed_at[row["entry_id"]] = row["processed_at"]
+    version = events[0]["pipeline_version"] if events else ""
+    text, count = export(events, args.format, processed_at, version, keep_all=args.all)
+    if args.out:
+        out = Path(args.out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    left_out = len(events) - count
+    why = {"acled": "no ACLED counterpart or scheduled; --all keeps them", "plover": "no PLOVER category"}
+    note = f" ({left_out} left out: {why[args.format]})" if left_out and args.format in why else ""
+    print(
+        f"exported {count} of {len(events)} events as {args.format}{note}"
+        + (f" -> {args.out}" if args.out else ""),
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -205,15 +286,50 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_map(args: argparse.Namespace) -> int:
-    from .tools.mapping import draw_map
+def _optional(command: str, module: str, extra: str = "map"):
+    """``pipeline.tools.<module>``, or None after a one-line error naming the extra it needs."""
+    import importlib
 
+    try:
+        return importlib.import_module(f".tools.{module}", "pipeline")
+    except ImportError as missing:
+        print(
+            f"error: crisis-events {command} needs the '{extra}' extra ({missing.name} is not installed): "
+            f"pip install 'crisis-events[{extra}]'",
+            file=sys.stderr,
+        )
+        return None
+
+
+def _events_table(args: argparse.Namespace) -> Path | None:
+    """The --events folder, or None after a one-line error when it is not there."""
     events = Path(args.events)
-    if not events.exists():
-        print(f"error: {events}: no such file or directory", file=sys.stderr)
+    if events.exists():
+        return events
+    print(f"error: {events}: no such file or directory (run `crisis-events run` first)", file=sys.stderr)
+    return None
+
+
+def cmd_map(args: argparse.Namespace) -> int:
+    mapping = _optional("map", "mapping")
+    events = _events_table(args)
+    if mapping is None or events is None:
         return 2
-    drawn = draw_map(events, Path(args.out), args.title)
-    print(f"{drawn} events drawn -> {args.out}")
+    shown = mapping.draw_map(events, Path(args.out), args.title, tuple(args.country), tuple(args.type))
+    print(
+        f"{shown.drawn} events drawn -> {args.out}; {shown.without_coordinates} without coordinates "
+        f"(not drawn); {shown.filtered_out} outside --country/--type"
+    )
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    report = _optional("report", "report")
+    events = _events_table(args)
+    if report is None or events is None:
+        return 2
+    page = report.write_report(events, Path(args.out))
+    print(f"report: {page}")
     return 0
 
 
@@ -246,6 +362,18 @@ def _positive_float(text: str) -> float:
     if not value > 0:
         raise argparse.ArgumentTypeError(f"must be more than 0, not {text}")
     return value
+
+
+def _events_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--events", default="processed/events", help="events table folder (default: processed/events)"
+    )
+
+
+def _event_types() -> list[str]:
+    from .resources import read_json
+
+    return list(read_json("event_types.json"))
 
 
 class _Parser(argparse.ArgumentParser):
@@ -359,24 +487,71 @@ def build_parser() -> argparse.ArgumentParser:
     au.add_argument("--top", type=int, default=25, help="rows per table (default: 25)")
     au.set_defaults(func=cmd_audit)
 
-    ev = sub.add_parser("eval", help="score an events table against gold (EVENTS.md section 4)")
-    ev.add_argument("--gold", required=True, help="gold JSON Lines file")
-    ev.add_argument(
-        "--events", default="processed/events", help="events table folder (default: processed/events)"
+    ev = sub.add_parser(
+        "eval",
+        help="score an events table against gold, or the shipped gold sets (docs/CODEBOOK.md section 4)",
     )
+    ev.add_argument("--gold", default=None, help="gold JSON Lines file (format: docs/CODEBOOK.md section 5)")
+    ev.add_argument(
+        "--set",
+        default=None,
+        metavar="NAME",
+        help="extract and score a shipped gold set: dev, dev-world, dev-world2 or all (data/gold/)",
+    )
+    ev.add_argument(
+        "--gold-dir", default=None, help="folder of gold sets for --set (default: data/gold of the checkout)"
+    )
+    _events_option(ev)
     ev.add_argument("--json", action="store_true", help="print the figures as JSON")
     ev.set_defaults(func=cmd_eval)
 
-    mp = sub.add_parser("map", help="draw the events on a map (PNG)")
-    mp.add_argument(
-        "--events", default="processed/events", help="events table folder (default: processed/events)"
+    ex = sub.add_parser("export", help="the events table as ACLED CSV, PLOVER JSON Lines or a flat CSV")
+    ex.add_argument(
+        "--format",
+        choices=["acled", "plover", "csv"],
+        default="csv",
+        help="acled: ACLED's columns; plover: PLOVER JSON, one event a line; csv: the table flat (default)",
     )
+    _events_option(ex)
+    ex.add_argument("--out", default=None, help="file to write (default: standard output)")
+    ex.add_argument(
+        "--all",
+        action="store_true",
+        help="acled: keep events ACLED does not code (elections, statements, scheduled), ACLED columns empty",
+    )
+    ex.set_defaults(func=cmd_export)
+
+    mp = sub.add_parser("map", help="draw the events on a map (PNG)")
+    _events_option(mp)
     mp.add_argument("--out", default="processed/map.png", help="PNG to write (default: processed/map.png)")
-    mp.add_argument("--title", default=None)
+    mp.add_argument("--title", default=None, help="title over the map (default: what it shows)")
+    mp.add_argument(
+        "--country", nargs="+", default=[], help="only events in these countries (ISO3 codes or headings)"
+    )
+    mp.add_argument(
+        "--type",
+        nargs="+",
+        default=[],
+        choices=_event_types(),
+        metavar="TYPE",
+        help="only events of these types",
+    )
     mp.set_defaults(func=cmd_map)
 
+    rp = sub.add_parser("report", help="a self-contained HTML report of an events table")
+    _events_option(rp)
+    rp.add_argument(
+        "--out", default="processed/report", help="folder for report.html (default: processed/report)"
+    )
+    rp.set_defaults(func=cmd_report)
+
     cols = sub.add_parser("columns", help="print the documented columns of a table as Markdown")
-    cols.add_argument("--table", choices=["events", "entries", "rejects"], default="events")
+    cols.add_argument(
+        "--table",
+        choices=["events", "entries", "rejects"],
+        default="events",
+        help="which table (default: events)",
+    )
     cols.set_defaults(func=cmd_columns)
     return parser
 
@@ -386,7 +561,25 @@ def main(argv: list[str] | None = None, supervise: bool = False) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(argv)
     args.argv, args.supervise = argv, supervise
-    return args.func(args)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        print("stopped", file=sys.stderr)
+        return 130
+    except OSError as problem:  # a folder not writable, a disk full: the user's to fix, in one line
+        where = f"{problem.filename}: " if problem.filename else ""
+        print(f"error: {where}{problem.strerror or problem}", file=sys.stderr)
+        return 2
+    except _table_errors() as problem:
+        print(f"error: not a table crisis-events wrote: {str(problem).splitlines()[0]}", file=sys.stderr)
+        return 2
+
+
+def _table_errors() -> tuple[type[Exception], ...]:
+    """What pyarrow raises on a folder that holds no readable Parquet table, or one of another schema."""
+    import pyarrow as pa
+
+    return (pa.ArrowException, KeyError)
 
 
 def entry() -> int:

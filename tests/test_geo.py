@@ -93,7 +93,7 @@ def test_event_point_is_its_most_precise_place(geo):
     assert undated.geo_precision == 3 and undated.places == [] and undated.latitude is not None
 
 
-def test_map_draws_the_events_with_coordinates(tmp_path):
+def test_map_draws_the_events_with_coordinates_and_counts_the_rest(tmp_path):
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -101,17 +101,22 @@ def test_map_draws_the_events_with_coordinates(tmp_path):
 
     table = pa.table(
         {
-            "event_type": ["attack", "summit", "protest"],
-            "latitude": [12.37, 51.17, None],
-            "longitude": [-1.53, 71.45, None],
-            "geo_precision": pa.array([1, 1, None], pa.int8()),
+            "event_type": ["attack", "summit", "protest", "attack"],
+            "latitude": [12.37, 51.17, None, 12.2],
+            "longitude": [-1.53, 71.45, None, -1.6],
+            "geo_precision": pa.array([1, 1, None, 3], pa.int8()),
+            "event_iso3": ["BFA", "KAZ", None, "BFA"],
+            "iso3": ["BFA", "KAZ", "BFA", "BFA"],
+            "country": ["Burkina Faso", "Kazakhstan", "Burkina Faso", "Burkina Faso"],
         }
     )
     (tmp_path / "events").mkdir()
     pq.write_table(table, tmp_path / "events" / "events.parquet")
     out = tmp_path / "map.png"
-    assert draw_map(tmp_path / "events", out) == 2
+    shown = draw_map(tmp_path / "events", out, countries=("BFA",))
+    assert (shown.drawn, shown.without_coordinates, shown.filtered_out) == (2, 1, 1)
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and out.stat().st_size > 10_000
+    assert draw_map(tmp_path / "events", out, types=("summit",)).drawn == 1
 
 
 def test_towns_and_regions_found_as_actors_are_dropped_countries_and_people_stay(geo):
