@@ -584,3 +584,52 @@ def test_a_noun_trigger_that_only_modifies_the_next_noun_is_no_event(lex):
     )
     assert _not_an_event(Span(doc, 0, 1, label="legislation"), lex) == "modifier of a noun"
     assert _not_an_event(Span(doc, 3, 4, label="legislation"), lex) is None
+
+
+def test_a_place_name_before_a_noun_of_violence_is_where_it_happened_not_an_acting_state(lex):
+    explosion = tagged(
+        [
+            ("sparked", 0, "ROOT", "VERB", "VBN", "spark"),
+            ("by", 0, "agent", "ADP", "IN", "by"),
+            ("Gaza", 3, "compound", "PROPN", "NNP", "Gaza"),
+            ("explosion", 1, "pobj", "NOUN", "NN", "explosion"),
+        ],
+        ents=["O", "O", "B-LOC", "O"],
+    )
+    strike = tagged(
+        [
+            ("U.S.", 2, "compound", "PROPN", "NNP", "U.S."),
+            ("drone", 2, "compound", "NOUN", "NN", "drone"),
+            ("strike", 3, "nsubj", "NOUN", "NN", "strike"),
+            ("killed", 3, "ROOT", "VERB", "VBD", "kill"),
+        ],
+        ents=["B-GPE", "O", "O", "O"],
+    )
+    gang = tagged(
+        [
+            ("Bwadom", 2, "compound", "PROPN", "NNP", "Bwadom"),
+            ("gang", 2, "compound", "NOUN", "NN", "gang"),
+            ("attacks", 3, "nsubj", "NOUN", "NNS", "attack"),
+            ("killed", 3, "ROOT", "VERB", "VBD", "kill"),
+        ],
+        ents=["B-GPE", "O", "O", "O"],
+    )
+    assert is_place(explosion[2], lex)
+    assert not is_place(strike[0], lex)  # an abbreviated state in front of a strike carried it out
+    assert not is_place(gang[0], lex)  # a name in front of an actor noun names the actor
+
+
+def test_the_name_a_place_noun_gives_is_a_place_whatever_the_ner_said(lex):
+    doc = tagged(
+        [
+            ("killed", 0, "ROOT", "VERB", "VBD", "kill"),
+            ("people", 0, "dobj", "NOUN", "NNS", "people"),
+            ("in", 1, "prep", "ADP", "IN", "in"),
+            ("city", 2, "pobj", "NOUN", "NN", "city"),
+            ("of", 3, "prep", "ADP", "IN", "of"),
+            ("Tuz", 6, "compound", "PROPN", "NNP", "Tuz"),
+            ("Khormato", 4, "pobj", "PROPN", "NNP", "Khormato"),
+        ],
+        ents=["O", "O", "O", "O", "O", "B-PERSON", "I-PERSON"],
+    )
+    assert event_locations(doc[:], frozenset(), lex) == ["Tuz Khormato"]

@@ -41,6 +41,7 @@ def event_locations(segment: Span, date_tokens: frozenset[int], lex: Lexicon) ->
             and name not in lex.organisations
             and (
                 _after_place_preposition(span.root, lex)
+                or _named_by_place_noun(span.root, lex)
                 or (span.root.dep_ not in ("pobj", "poss") and is_place(span.root, lex))
             )
         ):
@@ -109,6 +110,31 @@ def _continues_list(token: Token, date_tokens: frozenset[int], lex: Lexicon) -> 
     return before.pos_ == "PROPN" and (is_place(before, lex) or _continues_list(before, date_tokens, lex))
 
 
+#: event types whose noun a place name can modify to say where it happened ('Mogadishu attack')
+_PLACED_VIOLENCE = frozenset({"attack", "armed_clash", "riot", "protest"})
+
+
+def _struck_there(name: Token, noun: Token, lex: Lexicon) -> bool:
+    """A place name in front of a noun of violence is where it happened; an abbreviation there acts
+    ('U.S. strike'), so only names written out count."""
+    between = name.doc[name.i + 1 : noun.i]  # 'Ti Bwadom gang attacks': the gang's name, not a place
+    return (
+        name.ent_type_ in PLACE_ENTS
+        and not name.text.replace(".", "").isupper()
+        and lex.event_words.get(noun.lemma_.lower()) in _PLACED_VIOLENCE
+        and not any(t.lemma_.lower() in lex.generic_actors for t in between)
+    )
+
+
+def _named_by_place_noun(token: Token, lex: Lexicon) -> bool:
+    """'city of Tuz Khormato', 'town of Madaane': the name a place noun gives, whatever the NER thought."""
+    return (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "of"
+        and token.head.head.lemma_.lower() in lex.place_nouns
+    )
+
+
 def _after_place_preposition(token: Token, lex: Lexicon) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in lex.places.at_place_preps
 
@@ -141,6 +167,8 @@ def is_place(token: Token, lex: Lexicon) -> bool:
                 return True  # 'Almaty city court'
             if current.dep_ == "compound" and head.lemma_.lower() in lex.court:
                 return True  # 'Yangon court': where the court sat
+            if current.dep_ == "compound" and _struck_there(current, head, lex):
+                return True  # 'Gaza explosion', 'Cagayan de Oro bombing': where the violence was
             if (
                 current.dep_ == "compound"
                 and head.lemma_.lower() not in lex.place_nouns
