@@ -210,3 +210,16 @@ def test_the_map_filters_marks_precision_and_reports_what_it_left_out(processed,
     total = pq.read_metadata(next((processed / "events").glob("*.parquet"))).num_rows
     assert drawn > 0 and drawn + missing + outside == total
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_exports_of_an_empty_table_keep_their_header(extractor, tmp_path, capsys):
+    from datetime import date
+
+    from pipeline.records import Entry
+
+    rows = extractor.rows([Entry("x-2020-01", "Chad", date(2020, 1, 1), "Nothing dated happened here.")])
+    (tmp_path / "events").mkdir()
+    pq.write_table(rows.events, tmp_path / "events" / "part-0.parquet")
+    for fmt, first in (("acled", "event_id_cnty,"), ("csv", "event_id,")):
+        assert main(["export", "--format", fmt, "--events", str(tmp_path / "events")]) == 0
+        assert capsys.readouterr().out.startswith(first)

