@@ -1,1 +1,2 @@
-"""Tools on top of the pipeline: evaluation against gold, the benchmark, the map."""
+"""Tools on top of the pipeline: evaluation against gold, the benchmark, the audit, the map,
+exports and the report."""
