@@ -135,7 +135,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
         if unknown:
             print(f"error: no gold set {unknown[0]!r}; there are: {', '.join(sorted(sets))}", file=sys.stderr)
             return 2
-        reports = {name: score_set(sets[name]) for name in chosen}
+        from .extractor import Extractor
+
+        extractor = Extractor.load()  # once for every set
+        reports = {name: score_set(sets[name], extractor) for name in chosen}
         if args.json:
             print(json.dumps({name: r.as_dict() for name, r in reports.items()}, indent=2))
         else:

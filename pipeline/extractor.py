@@ -21,7 +21,7 @@ from spacy.language import Language
 from .dates import DateMention, DateResolver
 from .events import EventBuilder, Lexicon
 from .events.actor_types import ActorTypes
-from .events.coding import Coder
+from .events.coding import Coder, Counting
 from .events.confidence import ConfidenceModel
 from .events.trace import Trace
 from .geo import Geocoder
@@ -75,7 +75,10 @@ class Extractor:
             masker=DateMasker.from_models(),
             dated_only=DatedOnly([*nlp.tokenizer.rules, *lexicon.titles], dates.month_names),
             builder=EventBuilder(
-                lexicon, ActorTypes.from_models(), Coder.from_models(), ConfidenceModel.from_models()
+                lexicon,
+                ActorTypes.from_models(),
+                Coder.from_models(Counting(lexicon.numbers, tuple(dates.month_names))),
+                ConfidenceModel.from_models(),
             ),
             geocoder=Geocoder.from_models(lexicon.places),
             version=pipeline_version(),

@@ -34,21 +34,14 @@ def outcomes_of(set_dir: Path, extractor) -> list[tuple[dict[str, float], bool]]
     from pipeline.tools.evaluate import evaluate, load_gold, predictions_of
 
     entries = read_inputs([str(set_dir / "entries.jsonl")]).entries
-    features: dict[int, dict[str, float]] = {}
-    rows = []
+    predicted: dict[str, list[dict]] = {}
+    features: dict[int, dict[str, float]] = {}  # id of a prediction -> the features of its event
     for item in extractor.extract(entries):
-        rows.extend(event_rows(item.entry, item.events, None, "calibration"))
-        events = item.events
-        start = len(rows) - len(events)
-        for offset, ev in enumerate(events):
-            rows[start + offset]["_features"] = ev.features
-    predicted = predictions_of(rows)
-    by_entry: dict[str, list[dict]] = {}
-    for row in rows:
-        by_entry.setdefault(row["entry_id"], []).append(row)
-    for entry_id, preds in predicted.items():
-        for p, row in zip(preds, by_entry[entry_id]):
-            features[id(p)] = row["_features"]
+        preds = predictions_of(event_rows(item.entry, item.events, None, "calibration")).get(
+            item.entry.entry_id, []
+        )
+        features.update((id(p), ev.features) for p, ev in zip(preds, item.events))
+        predicted[item.entry.entry_id] = preds
     report = evaluate(load_gold(set_dir / "gold.jsonl"), predicted)
     return [(features[id(p)], right) for p, right in report.outcomes]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.events.coding import Coder, cue_pattern, victim_pattern
+from pipeline.events.coding import Coder, Counting, cue_pattern, victim_pattern
 from pipeline.records import Event
 
 # every ACLED sub-event type the project codes, each with a sentence that calls for it
@@ -145,7 +145,7 @@ def test_cue_words_match_their_inflections_and_only_whole_words():
 
 
 def test_victims_are_those_harmed_not_those_who_harm():
-    soldiers = victim_pattern(["soldiers"])
+    soldiers = victim_pattern(["soldiers"], Counting.from_models())
     assert soldiers.search("killing 42 soldiers") and soldiers.search("two soldiers were killed")
     assert not soldiers.search("soldiers killed five civilians")
 

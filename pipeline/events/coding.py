@@ -90,31 +90,52 @@ _HARM = (
     r"(?:(?:kill|attack|ambush|target|wound|shoot|shot|behead|massacre|execute)\w*"
     r"|(?:opened|open|fired)\s+fire\s+on|fired\s+on)"
 )
-# a count after 'killed' makes the nouns the killers ('two soldiers killed three civilians'); a date does not
-_COUNT_AFTER = r"(?!\s+(?:at least|several|dozens|two|three|four|five|\d+\s+(?!{months})[a-z]))".format(
-    months="Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
-)
+_VAGUE_COUNTS = ("at least", "several", "dozens")
 
 
-def victim_pattern(nouns: list[str]) -> re.Pattern:
+@dataclass(frozen=True)
+class Counting:
+    """The number words and month names a victim pattern needs (models/numbers.json, the date
+    resolver's months): a count after 'killed' makes the nouns the killers ('two soldiers killed
+    three civilians'), a date does not ('2 U.S. soldiers killed 18 March')."""
+
+    numbers: dict[str, int]
+    months: tuple[str, ...]
+
+    @classmethod
+    def from_models(cls) -> Counting:
+        months = read_json("dates.json")["months"].values()
+        return cls(read_json("numbers.json")["number_words"], tuple(m for names in months for m in names))
+
+    def alternation(self) -> str:
+        """A few victims counted in words ('two' to 'ten'): 'one soldier killed' names no group."""
+        small = (w for w, n in self.numbers.items() if 2 <= n <= 10)
+        words = sorted((*small, *_VAGUE_COUNTS), key=len, reverse=True)
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
+def victim_pattern(nouns: list[str], counting: Counting) -> re.Pattern:
     """The nouns as victims: 'killing 42 soldiers', 'ambushed army patrol', 'policemen were killed',
     '2 U.S. soldiers killed' (a count before them), never 'soldiers killed civilians'."""
     alternation = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(nouns, key=len, reverse=True))
+    counts = counting.alternation()
+    months = "|".join(re.escape(m) for m in sorted(counting.months, key=len, reverse=True))
     return re.compile(
         rf"\b{_HARM}\s+(?:[\w,.’'-]+\s+){{0,4}}?(?:{alternation})\b"
         rf"|\b(?:{alternation})\s+(?:\w+\s+)?(?:were|was|been|also)\s+{_HARM}"
-        rf"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens)\s+(?:[\w.]+\s+){{0,2}}?"
-        rf"(?:{alternation})\s+(?:\w+\s+)?(?:killed|wounded|injured)\b" + _COUNT_AFTER,
+        rf"|\b(?:\d+|{counts})\s+(?:[\w.]+\s+){{0,2}}?"
+        rf"(?:{alternation})\s+(?:\w+\s+)?(?:killed|wounded|injured)\b"
+        rf"(?!\s+(?:{counts}|\d+\s+(?!{months})[a-z]))",
         re.I,
     )
 
 
-def _rules(rows: list[dict], fields: tuple[str, ...]) -> list[Rule]:
+def _rules(rows: list[dict], fields: tuple[str, ...], counting: Counting) -> list[Rule]:
     return [
         Rule(
             code={f: row.get(f) for f in fields},
             words=cue_pattern(row["words"]) if row.get("words") else None,
-            victims=victim_pattern(row["victims"]) if row.get("victims") else None,
+            victims=victim_pattern(row["victims"], counting) if row.get("victims") else None,
             agents=frozenset(row["agents"]) if "agents" in row else None,
             targets=frozenset(row["targets"]) if "targets" in row else None,
             deaths=row.get("deaths", False),
@@ -138,12 +159,15 @@ class Coder:
     civilian_words: re.Pattern
 
     @classmethod
-    def from_models(cls) -> Coder:
+    def from_models(cls, counting: Counting | None = None) -> Coder:
+        """The rules of models/coding.json; ``counting`` is passed by an Extractor that holds the
+        number words and months already, and read from models/ otherwise."""
+        counting = counting or Counting.from_models()
         data = read_json("coding.json")
         civ = data["civilian_targeting"]
         return cls(
-            acled={t: _rules(rows, ("sub", "event")) for t, rows in data["acled"].items()},
-            plover={t: _rules(rows, ("category", "mode")) for t, rows in data["plover"].items()},
+            acled={t: _rules(rows, ("sub", "event"), counting) for t, rows in data["acled"].items()},
+            plover={t: _rules(rows, ("category", "mode"), counting) for t, rows in data["plover"].items()},
             disorder=data["disorder_type"],
             disorder_of_sub=data["disorder_of_sub_event"],
             civilian_subs=frozenset(civ["sub_events"]),

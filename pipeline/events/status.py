@@ -62,6 +62,7 @@ def event_status(
         return "scheduled" if _AHEAD.search(before) else "occurred"
     if (end or start) >= month:
         return "ongoing"
-    if _SINCE.search(before):
-        return None if _COMPARED.search(before[: _SINCE.search(before).start()]) else "ongoing"
+    since = _SINCE.search(before)
+    if since:
+        return None if _COMPARED.search(before[: since.start()]) else "ongoing"
     return "earlier" if precision in _DAY_PRECISE else None

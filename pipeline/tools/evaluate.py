@@ -13,8 +13,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..events.lexicon import PlaceWords
+
+if TYPE_CHECKING:
+    from ..extractor import Extractor
 
 SCORED = ("day", "range", "part_of_month")
 
@@ -211,12 +215,11 @@ def gold_sets(root: Path | None = None) -> dict[str, Path]:
     return {}
 
 
-def score_set(folder: Path, extractor=None) -> Report:
-    """Extract a gold set's entries in this process and score them against its gold."""
-    from ..extractor import Extractor
+def score_set(folder: Path, extractor: Extractor) -> Report:
+    """Extract a gold set's entries with ``extractor`` (loaded once by the caller for all sets) and
+    score them against its gold."""
     from ..io.ingest import read_inputs
 
-    extractor = extractor or Extractor.load()
     entries = read_inputs([str(folder / "entries.jsonl")]).entries
     rows = extractor.rows(entries).events.to_pylist()
     return evaluate(load_gold(folder / "gold.jsonl"), predictions_of(rows))
