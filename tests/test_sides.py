@@ -273,6 +273,20 @@ def test_a_person_is_typed_by_the_title_the_entry_gives_them(types):
     assert types.code(hamas, ("ISR",)) == 2  # the body in the title says whose official he is
 
 
+def test_a_role_noun_may_stand_between_the_title_and_the_name(types):
+    text = "Exiled opposition leader Maria Ivanova 3 May said. Opposition heavyweight Paul Dube 4 May left."
+    assert types.person_title("Ivanova", text, ("BLR",)) == 6
+    assert types.person_title("Dube", text, ("ZWE",)) == 6
+    assert types.person_title("Dube", "President met opposition Paul Dube.", ("ZWE",)) == 6
+    assert types.person_title("Dube", "President visited Paul Dube.", ("ZWE",)) is None  # a verb is no role
+
+
+def test_a_titled_name_the_model_takes_for_a_place_is_typed_as_the_person(types):
+    entry = EntryActors(types, ("THA",), "Court suspended PM Prayuth 24 Aug. Prayuth urged calm.")
+    prayuth = [Mention("Prayuth", "Prayuth", AGENT, 5, "GPE")]
+    assert entry.sides(prayuth, "statement", 6, elided=False).actor1_type == 1
+
+
 def test_protesters_in_a_riot_are_rioters(types):
     entry = EntryActors(types, ("PAK",), "")
     crowd = [Mention("supporters", "supporters", AGENT, 0), Mention("police", "police", TARGET, 3)]

@@ -38,6 +38,7 @@ class ActorTypes:
     modifiers: dict[str, int]
     name_words: dict[str, int]
     titles: dict[str, int]
+    title_tails: frozenset[str]  # 'leader' in 'opposition leader X': between a title and the name
     known: dict[str, KnownActor]  # lower-case name or alias -> the body
     demonyms: dict[str, str]  # 'Russian' -> 'RUS'
     country_names: dict[str, str]  # short forms pycountry does not know: 'UK' -> 'GBR'
@@ -56,6 +57,7 @@ class ActorTypes:
             modifiers={k.lower(): v for k, v in types["modifiers"].items()},
             name_words=types["name_words"],
             titles=types["titles"],
+            title_tails=frozenset(types["title_tails"]),
             known=known,
             demonyms=demonyms,
             country_names=types["country_names"],
@@ -91,13 +93,14 @@ class ActorTypes:
 
     def person_title(self, surname: str, text: str, home: tuple[str, ...]) -> int | None:
         """The code of the title the entry gives a person anywhere ('former PM Imran Khan ... Khan 9 May
-        said'): the first title word in front of the name, up to three names between; a state's
-        official is 8 outside it ('Russian President Putin' in an entry on Kazakhstan)."""
+        said'): the first title word in front of the name, up to two role nouns after it (title_tails:
+        'opposition leader X', 'opposition heavyweight X') and three names between; a state's official
+        is 8 outside it ('Russian President Putin' in an entry on Kazakhstan)."""
         if not surname[:1].isupper():
             return None
         pattern = (
-            rf"(\S+\s+)?(?i:\b(?:{self._titles_alternation})\b)(?:\s+[A-Z][\w’'.-]*){{0,3}}\s+"
-            rf"{re.escape(surname)}\b"
+            rf"(\S+\s+)?(?i:\b(?:{self._titles_alternation})\b)(?:\s+(?:{self._tails_alternation})){{0,2}}"
+            rf"(?:\s+[A-Z][\w’'.-]*){{0,3}}\s+{re.escape(surname)}\b"
         )
         for match in re.finditer(pattern, text):
             before = (match.group(1) or "").strip()
@@ -105,6 +108,10 @@ class ActorTypes:
             if code is not None:
                 return _at_home(code, self.demonyms.get(before) or self.country(before), home)
         return None
+
+    @cached_property
+    def _tails_alternation(self) -> str:
+        return "|".join(re.escape(t) for t in sorted(self.title_tails, key=len, reverse=True))
 
     @cached_property
     def _titles_alternation(self) -> str:

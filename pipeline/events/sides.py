@@ -141,7 +141,7 @@ class EntryActors:
         if mention.name in self.aliases:  # 'ISGS' is typed as 'Islamic State in the Greater Sahara'
             mention = replace(mention, name=self.aliases[mention.name], written=self.aliases[mention.name])
         code = self.types.code(mention, self.home)
-        if code is None and mention.label not in ("GPE", "NORP") and mention.name[:1].isupper():
+        if code is None and mention.label != "NORP" and mention.name[:1].isupper():
             surname = mention.name.split()[-1]
             if surname not in self._titled:
                 self._titled[surname] = self.types.person_title(surname, self.text, self.home)
