@@ -281,6 +281,17 @@ def test_a_role_noun_may_stand_between_the_title_and_the_name(types):
     assert types.person_title("Dube", "President visited Paul Dube.", ("ZWE",)) is None  # a verb is no role
 
 
+def test_a_group_is_typed_by_the_members_the_entry_names_after_it(types):
+    text = "SSLA rebels 29 Oct attacked. Clashes with Zintan militia. Hadi forces clashed. KNU’s fighters."
+    assert types.member_noun("SSLA", text) == 2
+    assert types.member_noun("Zintan", text) == 3
+    assert types.member_noun("KNU", text) == 2
+    assert types.member_noun("Hadi", text) is None  # whose forces, not what the group is
+    assert types.member_noun("LA", text) is None  # a name inside a word is not the name
+    entry = EntryActors(types, ("SSD",), text)
+    assert entry.sides([Mention("SSLA", "SSLA", AGENT, 0, "ORG")], "attack", 3, False).actor1_type == 2
+
+
 def test_a_titled_name_the_model_takes_for_a_place_is_typed_as_the_person(types):
     entry = EntryActors(types, ("THA",), "Court suspended PM Prayuth 24 Aug. Prayuth urged calm.")
     prayuth = [Mention("Prayuth", "Prayuth", AGENT, 5, "GPE")]

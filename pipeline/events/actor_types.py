@@ -109,6 +109,19 @@ class ActorTypes:
                 return _at_home(code, self.demonyms.get(before) or self.country(before), home)
         return None
 
+    def member_noun(self, name: str, text: str) -> int | None:
+        """The code of a group the entry names with its members after it ('SSLA rebels', 'ASG
+        militants', 'PTI supporters'): a non-state noun (2 to 6) of models/generic_actors.json right
+        after the name. State, civilian and external nouns are left out: after a name they say whose
+        forces or victims they are ('Hadi forces', 'Hamas prisoners'), not what the group is."""
+        if not name[:1].isupper():
+            return None
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?:’s|'s)?\s+([A-Za-z-]+)", text):
+            code = self.nouns.get(match.group(1).lower())
+            if code is not None and 2 <= code <= 6:
+                return code
+        return None
+
     @cached_property
     def _tails_alternation(self) -> str:
         return "|".join(re.escape(t) for t in sorted(self.title_tails, key=len, reverse=True))

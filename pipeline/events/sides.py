@@ -107,6 +107,7 @@ class EntryActors:
         self.aliases = abbreviations(text)
         self.discourse = Discourse()
         self._titled: dict[str, int | None] = {}  # surname -> the code of the title the entry gives it
+        self._members: dict[str, int | None] = {}  # name -> the code of the members named after it
 
     def spelled_out(self, named: list[Mention], offset_of: Callable[[int], int]) -> list[Mention]:
         """A name cut short inside the full name an abbreviation defines ('Islamic State' in 'Islamic
@@ -146,6 +147,10 @@ class EntryActors:
             if surname not in self._titled:
                 self._titled[surname] = self.types.person_title(surname, self.text, self.home)
             code = self._titled[surname]
+        if code is None and mention.label != "NORP" and mention.name[:1].isupper():
+            if mention.name not in self._members:
+                self._members[mention.name] = self.types.member_noun(mention.name, self.text)
+            code = self._members[mention.name]
         return RIOTERS if code == PROTESTERS and event_type == "riot" else code
 
     def canonical(self, name: str) -> str:
