@@ -117,6 +117,34 @@ def test_the_dead_of_a_battle_did_not_fight_it(lex):
     assert sides_of(doc, 3, "armed_clash", lex) == (["army"], ["Villagers", "rebels"])
 
 
+def test_the_sides_of_the_fighting_a_death_happened_in(lex):
+    # '75 reported killed during clashes between army and rebels': the event is read from the verb
+    doc = doc_of(
+        [
+            ("75", 1, "nsubj", "NUM", "CD", "75"),
+            ("reported", 1, "ROOT", "VERB", "VBD", "report"),
+            ("killed", 1, "xcomp", "VERB", "VBN", "kill"),
+            ("during", 2, "prep", "ADP", "IN", "during"),
+            ("clashes", 3, "pobj", "NOUN", "NNS", "clash"),
+            ("between", 4, "prep", "ADP", "IN", "between"),
+            ("army", 5, "pobj", "NOUN", "NN", "army"),
+            ("and", 6, "cc", "CCONJ", "CC", "and"),
+            ("militias", 6, "conj", "NOUN", "NNS", "militia"),
+        ]
+    )
+    assert sides_of(doc, 1, "armed_clash", lex) == (["army"], ["militias"])
+    assert sides_of(doc, 2, "armed_clash", lex) == (["army"], ["militias"])
+    alone = doc_of(
+        [
+            ("75", 1, "nsubj", "NUM", "CD", "75"),
+            ("killed", 1, "ROOT", "VERB", "VBN", "kill"),
+            ("during", 1, "prep", "ADP", "IN", "during"),
+            ("clashes", 2, "pobj", "NOUN", "NNS", "clash"),
+        ]
+    )
+    assert sides_of(alone, 1, "armed_clash", lex) == ([], [])  # no sides named, none made up
+
+
 def test_the_noun_of_an_arrest_names_whom_it_befell(lex):
     # "opposition leader's arrest": the possessor is arrested; "govt's offensive": the possessor acts
     arrest = doc_of(

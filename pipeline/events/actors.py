@@ -34,6 +34,8 @@ _ROLE_OF_PREP = {
     "of": None,  # 'arrest of X' (target), 'visit of X' (agent): decided by the event's type
     "between": PAIR,
 }
+#: prepositions that set an event inside another ('killed in clashes between X and Y')
+_SETTING_PREPS = frozenset({"in", "during", "amid"})
 #: types whose noun names what is done to someone: 'X's arrest', 'trial of X', 'appointment of X'
 _UNDERGONE = {"detention", "trial", "appointment", "attack"}
 
@@ -198,6 +200,7 @@ def _argument_tokens(c: Candidate, lex: Lexicon, event_type: str = "") -> list[t
                 if child.lower_ == "of":
                     role = TARGET if undergone and nominal else AGENT if nominal else TARGET
                 tokens.extend((g, role) for g in child.children if g.dep_ == "pobj")
+    tokens.extend((side, PAIR) for side in _sides_of_setting(root))
     if root.dep_ == "acl" and root.tag_ == "VBN" and root.head.pos_ in ("NOUN", "PROPN"):
         tokens.append((root.head, TARGET))  # 'four soldiers killed in Aborkem': the clipped passive's subject
     if not any(t.dep_ in SUBJECT_DEPS for t, _ in tokens):
@@ -208,6 +211,24 @@ def _argument_tokens(c: Candidate, lex: Lexicon, event_type: str = "") -> list[t
         expanded.append((token, role))
         expanded.extend((conjunct, role) for conjunct in token.conjuncts)
     return expanded
+
+
+def _sides_of_setting(root: Token) -> list[Token]:
+    """'killed during clashes between X and Y' ('reported killed during ...'): the two sides of the
+    fighting the event happened in."""
+    verbs = [root, *(ch for ch in root.children if ch.dep_ == "xcomp")]
+    return [
+        side
+        for verb in verbs
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in _SETTING_PREPS
+        for setting in prep.children
+        if setting.dep_ == "pobj"
+        for between in setting.children
+        if between.dep_ == "prep" and between.lower_ == "between"
+        for side in between.children
+        if side.dep_ == "pobj"
+    ]
 
 
 def _who(token: Token, lex: Lexicon) -> Token:
