@@ -78,6 +78,32 @@ def test_the_purpose_of_a_meeting_is_not_an_event(lex):
     assert [c.label for c in kept] == ["summit"]
 
 
+def test_what_a_noun_leaves_to_be_done_is_not_an_event(lex):
+    # 'Court suspended PM, giving him 15 days to respond'
+    doc = parsed(
+        [
+            ("Court", 1, "nsubj", "PROPN", "Court"),
+            ("suspended", 1, "ROOT", "VERB", "suspend"),
+            ("PM", 1, "dobj", "PROPN", "PM"),
+            ("giving", 1, "advcl", "VERB", "give"),
+            ("him", 3, "dative", "PRON", "he"),
+            ("days", 3, "dobj", "NOUN", "day"),
+            ("to", 7, "aux", "PART", "to"),
+            ("respond", 5, "relcl", "VERB", "respond"),
+        ]
+    )
+    kept = drop_background([trigger(doc, 1, "trial"), trigger(doc, 7, "statement")], lex)
+    assert [c.label for c in kept] == ["trial"]
+    # a verb with no 'to' under the noun is the noun's description, another rule's matter
+    said = parsed(
+        [
+            ("Spokesman", 1, "nsubj", "NOUN", "spokesman"),
+            ("responded", 1, "ROOT", "VERB", "respond"),
+        ]
+    )
+    assert len(drop_background([trigger(said, 1, "statement")], lex)) == 1
+
+
 def test_the_reason_for_an_arrest_is_not_an_event(lex):
     doc = parsed(
         [

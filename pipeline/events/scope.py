@@ -187,6 +187,8 @@ def background_rule(c: Candidate, roots: dict[int, Candidate], lex: Lexicon) -> 
         return "reason for an action"
     if _purpose_clause(root, roots):
         return "purpose of an action"
+    if _infinitive_of_noun(root):
+        return "infinitive of a noun"
     if (root.dep_ in ("amod", "acl") and not _clipped_passive(root)) or (
         root.dep_ == "compound" and root.head.i not in roots and root.pos_ != "VERB"
     ):
@@ -326,6 +328,17 @@ def _purpose_clause(token: Token, roots: dict[int, Candidate]) -> bool:
             return True
         current = head
     return False
+
+
+def _infinitive_of_noun(token: Token) -> bool:
+    """'giving him 15 days to respond', 'plans to place exports under control': what a noun leaves
+    to be done (a deadline, plan or right), not something done."""
+    return (
+        token.pos_ in ("VERB", "AUX")
+        and token.dep_ in ("acl", "relcl")
+        and token.head.pos_ in ("NOUN", "PROPN")
+        and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in token.children)
+    )
 
 
 def _has_trigger_outside(head: Token, clause: Token, roots: dict[int, Candidate]) -> bool:
