@@ -189,6 +189,8 @@ def background_rule(c: Candidate, roots: dict[int, Candidate], lex: Lexicon) -> 
         return "purpose of an action"
     if _infinitive_of_noun(root):
         return "infinitive of a noun"
+    if root.dep_ == "relcl" and root.tag_ in ("VBZ", "VBP"):
+        return "description in the present"  # 'airbase that hosts U.S.-led coalition'
     if (root.dep_ in ("amod", "acl") and not _clipped_passive(root)) or (
         root.dep_ == "compound" and root.head.i not in roots and root.pos_ != "VERB"
     ):
