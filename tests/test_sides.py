@@ -145,6 +145,18 @@ def test_the_sides_of_the_fighting_a_death_happened_in(lex):
     assert sides_of(alone, 1, "armed_clash", lex) == ([], [])  # no sides named, none made up
 
 
+def test_an_abbreviation_names_an_actor_whatever_its_tag_but_a_weapon_is_none(lex):
+    # the small model tags 'SAMIM' (a mission's abbreviation) as a verb
+    doc = doc_of(
+        [
+            ("SAMIM", 1, "nsubj", "VERB", "VB", "SAMIM"),
+            ("detonated", 1, "ROOT", "VERB", "VBD", "detonate"),
+            ("IED", 1, "dobj", "NOUN", "NN", "IED"),
+        ]
+    )
+    assert sides_of(doc, 1, "attack", lex) == (["SAMIM"], [])
+
+
 def test_the_noun_of_an_arrest_names_whom_it_befell(lex):
     # "opposition leader's arrest": the possessor is arrested; "govt's offensive": the possessor acts
     arrest = doc_of(

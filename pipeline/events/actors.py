@@ -320,12 +320,15 @@ def _actor_name(token: Token, lex: Lexicon) -> str | None:
                 else None
             )
             return phrase or _strip_title(ent.text, lex)
-    if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() in lex.place_nouns:
+    acronym = _acronym(token) and token.text not in lex.abbreviated_things
+    if (token.pos_ not in ("NOUN", "PROPN") and not acronym) or token.lemma_.lower() in lex.place_nouns:
         return None
     if token.lower_ in lex.individuals:
         return None  # 'killed soldier', 'killed five people': no one named, no group (docs/CODEBOOK.md 3)
     if token.lemma_.lower() in lex.generic_actors or token.lower_ in lex.generic_actors:
         return _phrase(token, lex)
+    if acronym and not token.ent_type_ and not is_place(token, lex):
+        return token.text  # 'SAMIM 13 Oct freed': the small model may tag an acronym as a verb
     if (
         token.pos_ == "PROPN"
         and token.text[:1].isupper()
@@ -337,6 +340,11 @@ def _actor_name(token: Token, lex: Lexicon) -> str | None:
             " ".join(t.text for t in names), lex
         )  # a name the small model missed: 'FM Colonna'
     return None
+
+
+def _acronym(token: Token) -> bool:
+    """An abbreviation of a name ('SAMIM', 'ASG'): two to eight capitals."""
+    return 2 <= len(token.text) <= 8 and token.text.isalpha() and token.text.isupper()
 
 
 def _phrase(token: Token, lex: Lexicon) -> str:

@@ -72,6 +72,7 @@ class Lexicon:
     non_person_release: dict[str, frozenset[str]]
     generic_actors: frozenset[str]
     phrase_skip: frozenset[str]
+    abbreviated_things: frozenset[str]  # 'IED', 'HQ': an abbreviation that names no actor
     individuals: frozenset[str]
     killing: frozenset[str]
     death_nouns: frozenset[str]
@@ -122,6 +123,7 @@ class Lexicon:
             non_person_release={k: frozenset(v) for k, v in raw["non_person_release"].items()},
             generic_actors=frozenset(a.lower() for a in generic),
             phrase_skip=frozenset(raw["phrase_skip"]),
+            abbreviated_things=frozenset(raw["abbreviated_things"]),
             individuals=frozenset(raw["unnamed_individuals"]),
             killing=frozenset(raw["killing"]),
             death_nouns=frozenset(raw["death_nouns"]),
