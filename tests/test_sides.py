@@ -157,6 +157,20 @@ def test_an_abbreviation_names_an_actor_whatever_its_tag_but_a_weapon_is_none(le
     assert sides_of(doc, 1, "attack", lex) == (["SAMIM"], [])
 
 
+def test_a_hyphened_modifier_stays_with_the_actor_it_describes(lex):
+    doc = Doc(
+        VOCAB,
+        words=["Russian", "-", "backed", "separatists", "shelled", "town"],
+        spaces=[False, False, True, True, True, False],
+        heads=[2, 2, 3, 4, 4, 4],
+        deps=["npadvmod", "punct", "amod", "nsubj", "ROOT", "dobj"],
+        pos=["PROPN", "PUNCT", "VERB", "NOUN", "VERB", "NOUN"],
+        lemmas=["Russian", "-", "back", "separatist", "shell", "town"],
+        ents=["B-NORP", "O", "O", "O", "O", "O"],
+    )
+    assert sides_of(doc, 4, "attack", lex) == (["Russian-backed separatists"], [])
+
+
 def test_the_noun_of_an_arrest_names_whom_it_befell(lex):
     # "opposition leader's arrest": the possessor is arrested; "govt's offensive": the possessor acts
     arrest = doc_of(

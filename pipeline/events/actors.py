@@ -143,7 +143,7 @@ def _plausible_actor(name: str, lex: Lexicon) -> bool:
 def _whole_names(names: list[str]) -> list[str]:
     """Drop a piece of a longer name found on its own: 'Constitutional' beside 'Constitutional Court'
     (as written: 'Army' that acts is not the 'army unit' it accuses)."""
-    words = [tuple(n.split()) for n in names]
+    words = [tuple(n.replace("-", " ").split()) for n in names]  # 'Russian' is in 'Russian-backed X'
 
     def inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
         return len(short) < len(long) and any(
@@ -358,7 +358,8 @@ def _phrase(token: Token, lex: Lexicon) -> str:
             and child.lower_ not in lex.phrase_skip
             and child.pos_ != "NUM"
         ):
-            start = min(start, child.left_edge.i if child.dep_ == "compound" else child.i)
+            joined = child.dep_ == "compound" or _hyphen_joined(child)
+            start = min(start, child.left_edge.i if joined else child.i)
             break
     words = [
         t
@@ -366,6 +367,20 @@ def _phrase(token: Token, lex: Lexicon) -> str:
         if t.lower_ not in lex.phrase_skip and t.pos_ not in ("NUM", "DET", "PUNCT") or t.text == "-"
     ]
     return " ".join(w.text for w in words).replace(" - ", "-") or token.text
+
+
+def _hyphen_joined(modifier: Token) -> bool:
+    """'Emirati-backed', 'Russian-backed': a modifier written as one word with what it depends on."""
+    doc = modifier.doc
+    return (
+        modifier.left_edge.i < modifier.i
+        and all(
+            doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+            for i in range(modifier.left_edge.i + 1, modifier.i)
+            if not doc[i].is_alpha
+        )
+        and any(doc[i].text == "-" for i in range(modifier.left_edge.i, modifier.i))
+    )
 
 
 def _strip_title(name: str, lex: Lexicon) -> str:
