@@ -4,7 +4,8 @@ The vocabulary is data in models/: generic_actors.json gives the code a head
 noun has by itself ('police' 1, 'protesters' 6, 'civilians' 7),
 actor_types.json the modifiers, organisation-name words and titles that
 change or give it, organisations.jsonl the code and one name of known bodies
-and armed groups, demonyms.json whose a demonym is. A state's forces, officials
+and armed groups, armed_groups.jsonl those of the UCDP Actor Dataset (built by
+scripts/build_armed_groups.py), demonyms.json whose a demonym is. A state's forces, officials
 or name are state forces (1) in an entry about that state and external forces
 (8) in another's, as ACLED codes them.
 """
@@ -20,6 +21,8 @@ import pycountry
 from ..resources import read_json, read_jsonl
 from .actors import Mention
 
+CIVILIANS = 7
+
 
 @dataclass(frozen=True)
 class KnownActor:
@@ -28,6 +31,16 @@ class KnownActor:
     name: str  # its one name ('Islamic State' for ISIS, ISIL, IS and Daesh)
     code: int | None
     country: str | None = None  # ISO3 of the state it belongs to ('Kremlin': RUS)
+
+
+@dataclass(frozen=True)
+class NamedGroup:
+    """An armed group, militia or identity group of models/armed_groups.jsonl (UCDP Actor Dataset)."""
+
+    name: str  # its one name
+    code: int
+    countries: frozenset[str]  # ISO3 of the states it is recorded in: it is recognised only there
+    whole_name_only: bool  # an identity group: 'Fulani', never the 'Fulani' of 'Fulani herders'
 
 
 @dataclass(frozen=True)
@@ -40,6 +53,7 @@ class ActorTypes:
     titles: dict[str, int]
     title_tails: frozenset[str]  # 'leader' in 'opposition leader X': between a title and the name
     known: dict[str, KnownActor]  # lower-case name or alias -> the body
+    groups: dict[str, tuple[NamedGroup, ...]]  # lower-case name or alias -> the groups of that name
     demonyms: dict[str, str]  # 'Russian' -> 'RUS'
     country_names: dict[str, str]  # short forms pycountry does not know: 'UK' -> 'GBR'
 
@@ -52,6 +66,11 @@ class ActorTypes:
             if "id" in row
         }
         demonyms = {k: v for k, v in read_json("demonyms.json").items() if not k.startswith("_")}
+        groups: dict[str, list[NamedGroup]] = {}
+        for row in read_jsonl("armed_groups.jsonl"):
+            group = NamedGroup(row["name"], row["type"], frozenset(row["countries"]), row["whole_name_only"])
+            for alias in row["aliases"]:
+                groups.setdefault(alias.lower(), []).append(group)
         return cls(
             nouns={k.lower(): v for k, v in read_json("generic_actors.json")["actors"].items()},
             modifiers={k.lower(): v for k, v in types["modifiers"].items()},
@@ -59,12 +78,16 @@ class ActorTypes:
             titles=types["titles"],
             title_tails=frozenset(types["title_tails"]),
             known=known,
+            groups={alias: tuple(found) for alias, found in groups.items()},
             demonyms=demonyms,
             country_names=types["country_names"],
         )
 
-    def code(self, mention: Mention, home: tuple[str, ...]) -> int | None:
-        """The ACLED inter code of ``mention`` in an entry about the states ``home`` (ISO3), or None."""
+    def code(self, mention: Mention, home: tuple[str, ...], acting: bool = True) -> int | None:
+        """The ACLED inter code of ``mention`` in an entry about the states ``home`` (ISO3), or None.
+
+        ``acting`` is False for the side acted on in one-sided events: an identity group there is
+        its people, civilians ('massacre of 600 Hausa'), as ACLED codes victims."""
         known = self.known.get(mention.name.lower())
         if known is not None:
             return _at_home(known.code, known.country, home)
@@ -74,9 +97,15 @@ class ActorTypes:
         people = self.demonyms.get(mention.name.removesuffix("s"))
         if people and mention.name.endswith("s"):  # 'Kazakhs' went to the polls: a people, not a state
             return 7 if people in home else 8
+        group = self.group(mention.name, home)
+        if group is not None:
+            return CIVILIANS if group.whole_name_only and not acting else group.code
         inside = self._known_inside(mention.name)  # 'Unidentified Boko Haram faction', 'ISGS militants'
         if inside is not None:
             return _at_home(inside.code, inside.country, home)
+        inside_group = self._group_inside(mention.name, home)  # 'suspected ASG militants'
+        if inside_group is not None:
+            return inside_group.code
         words = mention.written.split()
         named = len(mention.name.split())
         prefix = [w.lower() for w in words[: len(words) - named]] if len(words) > named else []
@@ -138,6 +167,25 @@ class ActorTypes:
                 known = self.known.get(" ".join(words[start : start + size]).lower())
                 if known is not None:
                     return known
+        return None
+
+    def group(self, name: str, home: tuple[str, ...], whole: bool = True) -> NamedGroup | None:
+        """The group of that name recorded in one of the entry's states ('ELN' in Colombia is
+        Colombia's ELN), or None; ``whole=False`` asks for a name inside a longer one, which an
+        identity group never is."""
+        for group in self.groups.get(name.lower(), ()):
+            if group.countries.intersection(home) and (whole or not group.whole_name_only):
+                return group
+        return None
+
+    def _group_inside(self, name: str, home: tuple[str, ...]) -> NamedGroup | None:
+        """The longest group named within a longer name."""
+        words = name.split()
+        for size in range(len(words) - 1, 0, -1):
+            for start in range(len(words) - size + 1):
+                group = self.group(" ".join(words[start : start + size]), home, whole=False)
+                if group is not None:
+                    return group
         return None
 
     def country(self, name: str) -> str | None:

@@ -129,19 +129,19 @@ class EntryActors:
         return Sides(
             actor1=[m.name for m in side1],
             actor2=[m.name for m in side2],
-            actor1_type=self._code(first1, event_type),
-            actor2_type=self._code(first2, event_type),
+            actor1_type=self._code(first1, event_type, acting=True),
+            actor2_type=self._code(first2, event_type, acting=event_type in SYMMETRIC),
             actor1_name=self.canonical(first1.name) if first1 else None,
             actor2_name=self.canonical(first2.name) if first2 else None,
         )
 
-    def _code(self, mention: Mention | None, event_type: str) -> int | None:
+    def _code(self, mention: Mention | None, event_type: str, acting: bool) -> int | None:
         """The mention's ACLED code; protesters in a riot are rioters (ACLED: a violent demonstration)."""
         if mention is None:
             return None
         if mention.name in self.aliases:  # 'ISGS' is typed as 'Islamic State in the Greater Sahara'
             mention = replace(mention, name=self.aliases[mention.name], written=self.aliases[mention.name])
-        code = self.types.code(mention, self.home)
+        code = self.types.code(mention, self.home, acting)
         if code is None and mention.label != "NORP" and mention.name[:1].isupper():
             surname = mention.name.split()[-1]
             if surname not in self._titled:
@@ -155,8 +155,12 @@ class EntryActors:
 
     def canonical(self, name: str) -> str:
         """The one name of an actor: an abbreviation spelled out as the entry defines it, an alias of a
-        known body as its name ('ISIS' -> 'Islamic State'), a possessive dropped."""
+        known body or armed group of the entry's states as its name ('ISIS' -> 'Islamic State'), a
+        possessive dropped."""
         name = name.removesuffix("’s").removesuffix("'s")
         name = self.aliases.get(name, name)
         known = self.types.known.get(name.lower())
-        return known.name if known is not None else name
+        if known is not None:
+            return known.name
+        group = self.types.group(name, self.home)
+        return group.name if group is not None else name
