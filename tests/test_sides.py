@@ -316,6 +316,21 @@ def test_a_state_is_state_forces_at_home_and_external_abroad(types):
     assert types.code(Mention("Kazakhs", "Kazakhs", AGENT, 0, "NORP"), home=("KAZ",)) == 7
 
 
+def test_an_ethnic_people_is_an_identity_group_not_a_state(types):
+    assert types.code(Mention("Somalis", "ethnic Somalis", AGENT, 0, "NORP"), ("ETH",)) == 4
+    assert (
+        types.code(Mention("Somalis", "Somalis", AGENT, 0, "NORP"), ("ETH",)) == 8
+    )  # a state's people abroad
+
+
+def test_a_known_body_is_known_whatever_its_accents(types):
+    misspelt = Mention("Medècins Sans Frontières", "Medècins Sans Frontières", AGENT, 0, "ORG")
+    assert types.code(misspelt, ("KEN",)) == 8
+    assert (
+        EntryActors(types, ("KEN",), "").canonical("MEDECINS SANS FRONTIERES") == "Médecins Sans Frontières"
+    )
+
+
 def test_a_person_is_typed_by_the_title_the_entry_gives_them(types):
     text = "Former PM Imran Khan 9 May arrested. Russian President Putin met President Tokayev. Khan said."
     assert types.code(Mention("Tokayev", "President Tokayev", AGENT, 0, "PERSON"), ("KAZ",)) == 1

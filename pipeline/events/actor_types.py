@@ -13,6 +13,7 @@ or name are state forces (1) in an entry about that state and external forces
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -21,7 +22,7 @@ import pycountry
 from ..resources import read_json, read_jsonl
 from .actors import Mention
 
-CIVILIANS = 7
+IDENTITY_MILITIA, CIVILIANS = 4, 7
 
 
 @dataclass(frozen=True)
@@ -52,8 +53,8 @@ class ActorTypes:
     name_words: dict[str, int]
     titles: dict[str, int]
     title_tails: frozenset[str]  # 'leader' in 'opposition leader X': between a title and the name
-    known: dict[str, KnownActor]  # lower-case name or alias -> the body
-    groups: dict[str, tuple[NamedGroup, ...]]  # lower-case name or alias -> the groups of that name
+    known: dict[str, KnownActor]  # folded name or alias -> the body
+    groups: dict[str, tuple[NamedGroup, ...]]  # folded name or alias -> the groups of that name
     demonyms: dict[str, str]  # 'Russian' -> 'RUS'
     country_names: dict[str, str]  # short forms pycountry does not know: 'UK' -> 'GBR'
 
@@ -61,7 +62,7 @@ class ActorTypes:
     def from_models(cls) -> ActorTypes:
         types = read_json("actor_types.json")
         known = {
-            row["pattern"].lower(): KnownActor(row["id"], row.get("type"), row.get("country"))
+            folded(row["pattern"]): KnownActor(row["id"], row.get("type"), row.get("country"))
             for row in read_jsonl("organisations.jsonl")
             if "id" in row
         }
@@ -70,7 +71,7 @@ class ActorTypes:
         for row in read_jsonl("armed_groups.jsonl"):
             group = NamedGroup(row["name"], row["type"], frozenset(row["countries"]), row["whole_name_only"])
             for alias in row["aliases"]:
-                groups.setdefault(alias.lower(), []).append(group)
+                groups.setdefault(folded(alias), []).append(group)
         return cls(
             nouns={k.lower(): v for k, v in read_json("generic_actors.json")["actors"].items()},
             modifiers={k.lower(): v for k, v in types["modifiers"].items()},
@@ -88,7 +89,7 @@ class ActorTypes:
 
         ``acting`` is False for the side acted on in one-sided events: an identity group there is
         its people, civilians ('massacre of 600 Hausa'), as ACLED codes victims."""
-        known = self.known.get(mention.name.lower())
+        known = self.known_as(mention.name)
         if known is not None:
             return _at_home(known.code, known.country, home)
         country = self.country(mention.name)
@@ -96,6 +97,8 @@ class ActorTypes:
             return 1 if country in home else 8  # a state acting as such
         people = self.demonyms.get(mention.name.removesuffix("s"))
         if people and mention.name.endswith("s"):  # 'Kazakhs' went to the polls: a people, not a state
+            if self._ethnic(mention):
+                return IDENTITY_MILITIA  # 'ethnic Somalis' raided: an ethnic group, not a state's people
             return 7 if people in home else 8
         group = self.group(mention.name, home)
         if group is not None:
@@ -119,6 +122,13 @@ class ActorTypes:
         if code is None and mention.label in ("ORG", "NORP", ""):
             code = next((self.name_words[w] for w in reversed(lowered) if w in self.name_words), None)
         return _at_home(code, state, home)
+
+    def _ethnic(self, mention: Mention) -> bool:
+        """'ethnic Somalis', 'tribal Afar': a modifier in front of the name makes it an identity group."""
+        words = mention.written.split()
+        return any(
+            self.modifiers.get(w.lower()) == IDENTITY_MILITIA for w in words[: -len(mention.name.split())]
+        )
 
     def person_title(self, surname: str, text: str, home: tuple[str, ...]) -> int | None:
         """The code of the title the entry gives a person anywhere ('former PM Imran Khan ... Khan 9 May
@@ -164,16 +174,20 @@ class ActorTypes:
         words = name.split()
         for size in range(len(words) - 1, 0, -1):
             for start in range(len(words) - size + 1):
-                known = self.known.get(" ".join(words[start : start + size]).lower())
+                known = self.known_as(" ".join(words[start : start + size]))
                 if known is not None:
                     return known
         return None
+
+    def known_as(self, name: str) -> KnownActor | None:
+        """The known body of that name, whatever its case and accents ('Médècins Sans Frontières')."""
+        return self.known.get(folded(name))
 
     def group(self, name: str, home: tuple[str, ...], whole: bool = True) -> NamedGroup | None:
         """The group of that name recorded in one of the entry's states ('ELN' in Colombia is
         Colombia's ELN), or None; ``whole=False`` asks for a name inside a longer one, which an
         identity group never is."""
-        for group in self.groups.get(name.lower(), ()):
+        for group in self.groups.get(folded(name), ()):
             if group.countries.intersection(home) and (whole or not group.whole_name_only):
                 return group
         return None
@@ -215,7 +229,7 @@ class ActorTypes:
         of the title that has a code: 'Deputy FM' is 1); a known body in the title is whose official
         the person is ('AQAP deputy leader X' is 2, 'Hamas leader X' 2)."""
         for word in prefix:
-            known = self.known.get(word.strip(",").removesuffix("’s").removesuffix("'s"))
+            known = self.known_as(word.strip(",").removesuffix("’s").removesuffix("'s"))
             if known is not None and known.code is not None:
                 return known.code
         for word in prefix:
@@ -241,6 +255,12 @@ class ActorTypes:
         if modifier is None or (code == 1 and modifier not in (2, 8)):  # 'pro-govt forces' stay 1
             return code
         return modifier
+
+
+def folded(name: str) -> str:
+    """A name for look-up: lower case, accents dropped ('Médècins' and 'Médecins' are one)."""
+    decomposed = unicodedata.normalize("NFKD", name.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _proper(name: str) -> bool:

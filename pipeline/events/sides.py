@@ -159,7 +159,7 @@ class EntryActors:
         possessive dropped."""
         name = name.removesuffix("’s").removesuffix("'s")
         name = self.aliases.get(name, name)
-        known = self.types.known.get(name.lower())
+        known = self.types.known_as(name)
         if known is not None:
             return known.name
         group = self.types.group(name, self.home)
