@@ -42,6 +42,7 @@ TYPED = [
         "Human Rights Watch 23 May accused security forces of extrajudicial killings.",
         "2023-05-23",
     ),
+    ("statement", "PM 12 May expressed willingness to negotiate with rebels.", "2023-05-12"),
     ("sanction", "U.S. 19 May imposed sanctions on three militia commanders.", "2023-05-19"),
     ("military", "Kenya 25 May deployed 400 troops to border with Somalia.", "2023-05-25"),
     (
