@@ -393,6 +393,9 @@ def test_abbreviations_defined_in_the_entry():
         "PMU": "Popular Mobilisation Units",
         "BH": "Boko Haram",
     }
+    # the letters of an abbreviation of a name in another language need not be in order
+    spanish = "Ten-year Revolutionary Armed Forces of Colombia (FARC) demobilisation began."
+    assert abbreviations(spanish) == {"FARC": "Revolutionary Armed Forces of Colombia"}
 
 
 def test_an_actor_has_one_name_all_entry_long(types):

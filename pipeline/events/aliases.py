@@ -32,15 +32,23 @@ class Definition:
 def definitions(text: str) -> list[Definition]:
     """Every 'Full Name (ABBR)' in ``text``, in text order.
 
-    The full name is cut to start at the word whose initial is the
-    abbreviation's ('New armed group Union des forces ... (UFA-CAR)' -> from
+    The full name is cut to start at the first word from which every capitalised word's initial is
+    a letter of the abbreviation ('Eighteen-month Revolutionary Armed Forces of Colombia (FARC)'
+    -> from 'Revolutionary': the letters need not be in order); failing that, at the word whose
+    initial is the abbreviation's first ('New armed group Union des forces ... (UFA-CAR)' -> from
     'Union'), when one is.
     """
     found = []
     for match in _DEFINITION.finditer(text):
         spans = [(w.start() + match.start(1), w.group()) for w in re.finditer(r"\S+", match.group(1))]
         abbreviation = match.group(2)
-        first = next((i for i, (_, w) in enumerate(spans) if w[:1].upper() == abbreviation[:1]), 0)
+        letters = set(abbreviation.upper())
+        first = next(
+            (i for i in range(len(spans)) if all(w[0] in letters for _, w in spans[i:] if w[:1].isupper())),
+            None,
+        )
+        if first is None:
+            first = next((i for i, (_, w) in enumerate(spans) if w[:1].upper() == abbreviation[:1]), 0)
         spans = spans[first:]
         name = " ".join(w for _, w in spans)
         if len(spans) > 1 or len(name) > len(abbreviation):
