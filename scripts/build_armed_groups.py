@@ -20,9 +20,11 @@ ACLED inter code, from UCDP's organisation type (``Org``) and the ACLED codebook
   country ("Muslims (India)"): those are populations, not groups.
 
 Names: every Latin-script name of the row (its short, original, English and later names),
-parenthesised qualifiers removed ("Mara 18 (Guatemala)" -> "Mara 18"); a one-word name that is a
-common English word (wordfreq Zipf frequency 3.0 or more, as in scripts/build_gazetteer.py) or
-has fewer than three letters or digits is left out, so "Union" or "PF" never names a group.
+parenthesised qualifiers removed ("Mara 18 (Guatemala)" -> "Mara 18"), a name ending in one of
+the group's countries also without it ("Ansar al-Sharia in Libya" -> "Ansar al-Sharia"); a
+one-word name that is a common English word (wordfreq Zipf frequency 3.0 or more, as in
+scripts/build_gazetteer.py) or has fewer than three letters or digits is left out, so "Union"
+or "PF" never names a group.
 One name per group: its short name unless that is an abbreviation, else its English name.
 Countries: the row's locations as ISO 3166 alpha-3 codes; a group is recognised only in entries
 about one of them, so "ELN" is Colombia's group in Colombia and Bolivia's in Bolivia.
@@ -151,8 +153,8 @@ def group_of(row: dict, common: Callable[[str], bool], peoples: frozenset[str]) 
         return None
     if org == "3" and (short in peoples or _qualified_by_country(row["NameData"])):
         return None
-    names = [n for n in _names(row) if usable(n, common)]
     countries = sorted({c for place in row["Location"].split(",") if (c := iso3(place))})
+    names = [n for n in _with_local_names(_names(row), countries) if usable(n, common)]
     if not names or not countries:
         return None
     code = CODE_OF_ORG[org]
@@ -180,6 +182,17 @@ def _names(row: dict) -> list[str]:
             if name and name.lower() != "n/a" and name not in names:
                 names.append(name)
     return names
+
+
+def _with_local_names(names: list[str], countries: list[str]) -> list[str]:
+    """'Ansar al-Sharia in Libya' is 'Ansar al-Sharia' in Libya: a name ending in 'in' and one of
+    the group's countries is also said without it (the group is recognised only there)."""
+    local = []
+    for name in names:
+        match = re.fullmatch(r"(.+?) in (?:the )?(.+)", name)
+        if match and iso3(match.group(2)) in countries and match.group(1) not in names + local:
+            local.append(match.group(1))
+    return names + local
 
 
 def clean(name: str) -> str:

@@ -94,6 +94,13 @@ def test_names_are_latin_script_qualifiers_removed_and_no_common_word_or_two_let
     assert "PF" not in two["aliases"]
 
 
+def test_a_name_ending_in_its_country_is_also_said_without_it():
+    local = group_of(row(9040, "XSL", "Ansar al-Xaria in Libya", "1", "Libya"), never_common, NO_COMMON_WORDS)
+    assert "Ansar al-Xaria" in local["aliases"]
+    abroad = group_of(row(9041, "XSM", "Ansar al-Xaria in Libya", "1", "Mali"), never_common, NO_COMMON_WORDS)
+    assert "Ansar al-Xaria" not in abroad["aliases"]  # Libya is not where this one is recorded
+
+
 def test_one_name_is_the_short_name_unless_it_is_an_abbreviation():
     named = group_of(row(9030, "Xeleka", "Union of Xland", "1", "Chad"), never_common, NO_COMMON_WORDS)
     abbreviated = group_of(
