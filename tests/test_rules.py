@@ -376,6 +376,21 @@ def test_the_place_a_visit_goes_to_is_its_place(lex):
     assert not is_place(condemned[2], lex)  # a state acted on is an actor, not a place
 
 
+def test_the_territory_retaken_is_a_place_whatever_the_ner_said(lex):
+    def taken(verb: str, lemma: str) -> Doc:  # 'Army retook Qaim', the small model calling it a person
+        return tagged(
+            [
+                ("Army", 1, "nsubj", "PROPN", "NNP", "Army"),
+                (verb, 1, "ROOT", "VERB", "VBD", lemma),
+                ("Qaim", 1, "dobj", "PROPN", "NNP", "Qaim"),
+            ],
+            ents=["O", "O", "B-PERSON"],
+        )
+
+    assert is_place(taken("retook", "retake")[2], lex)
+    assert not is_place(taken("captured", "capture")[2], lex)  # capturing may take a person
+
+
 def test_a_city_before_a_court_is_where_it_sat_but_not_before_a_force(lex):
     court = tagged(
         [

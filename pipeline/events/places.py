@@ -13,6 +13,9 @@ from .lexicon import Lexicon
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 #: verbs of travel whose object, when it is a place name, is where the trip went (CAMEO 042)
 _GOING_TO = frozenset({"visit", "tour", "leave", "reach", "enter"})
+#: verbs whose object is territory (ACLED: 'Government regains territory', 'Non-state actor overtakes
+#: territory'): a name they take is a place, 'retaking al-Qaim'; 'capture' and 'seize' also take people
+_TAKING_TERRITORY = frozenset({"retake", "recapture", "regain", "overrun"})
 #: labels the small model gives to village names it does not know
 MISLABELLED = {"NORP", "ORG", "PERSON", "LANGUAGE", "PRODUCT", "WORK_OF_ART", "EVENT"}
 
@@ -181,6 +184,8 @@ def is_place(token: Token, lex: Lexicon) -> bool:
             return True
         if current.dep_ == "dobj" and head.lemma_.lower() in _GOING_TO and current.ent_type_ in PLACE_ENTS:
             return True  # 'visited Bamako', 'left Riyadh for Paris': the places of a trip
+        if current.dep_ == "dobj" and head.lemma_.lower() in _TAKING_TERRITORY:
+            return True  # 'retaking al-Qaim': the territory taken
         return False
     return False
 
