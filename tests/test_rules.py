@@ -692,3 +692,20 @@ def test_the_name_a_place_noun_gives_is_a_place_whatever_the_ner_said(lex):
         ents=["O", "O", "O", "O", "O", "B-PERSON", "I-PERSON"],
     )
     assert event_locations(doc[:], frozenset(), lex) == ["Tuz Khormato"]
+
+
+def test_capitals_in_brackets_abbreviate_the_name_before_them_and_are_no_place(lex):
+    # 'Mission in Mozambique (SAMIM) announced': the parse puts SAMIM beside Mozambique
+    doc = tagged(
+        [
+            ("Mission", 6, "nsubj", "PROPN", "NNP", "Mission"),
+            ("in", 0, "prep", "ADP", "IN", "in"),
+            ("Mozambique", 1, "pobj", "PROPN", "NNP", "Mozambique"),
+            ("(", 4, "punct", "PUNCT", "-LRB-", "("),
+            ("SAMIM", 2, "appos", "PROPN", "NNP", "SAMIM"),
+            (")", 4, "punct", "PUNCT", "-RRB-", ")"),
+            ("announced", 6, "ROOT", "VERB", "VBD", "announce"),
+        ],
+        ents=["O", "O", "B-GPE", "O", "O", "O", "O"],
+    )
+    assert "SAMIM" not in event_locations(doc[:], frozenset(), lex)

@@ -67,7 +67,23 @@ def event_locations(segment: Span, date_tokens: frozenset[int], lex: Lexicon) ->
             name = _proper_run(token, date_tokens, lex)
             if name and not in_see_reference(token.doc[token.i : token.i + 1]):
                 found.append(name)
-    return unique([f for f in found if f and not _names_a_body(f, lex)])
+    abbreviations = _bracketed_abbreviations(segment)
+    return unique([f for f in found if f and not _names_a_body(f, lex) and f not in abbreviations])
+
+
+def _bracketed_abbreviations(segment: Span) -> set[str]:
+    """'SADC Mission in Mozambique (SAMIM)', 'Muyuka town (SW)': capitals in brackets abbreviate the
+    name before them, or qualify a place with its region; they are no place of their own."""
+    doc = segment.doc
+    return {
+        t.text
+        for t in segment
+        if t.text.isupper()
+        and t.is_alpha
+        and 0 < t.i < len(doc) - 1
+        and doc[t.i - 1].text == "("
+        and doc[t.i + 1].text == ")"
+    }
 
 
 def below_countries(places: list[str], country_of: Callable[[str], str | None]) -> list[str]:
