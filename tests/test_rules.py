@@ -644,6 +644,23 @@ def test_a_noun_trigger_that_only_modifies_the_next_noun_is_no_event(lex):
     assert _not_an_event(Span(doc, 0, 1, label="legislation"), lex) == "modifier of a noun"
     assert _not_an_event(Span(doc, 3, 4, label="legislation"), lex) is None
 
+    # 'election-monitoring group': one word with a hyphen; 'election - monitoring group' is a dash
+    def written(glued: bool, heads: list[int], deps: list[str]) -> Doc:
+        return Doc(
+            VOCAB,
+            words=["suspended", "election", "-", "monitoring", "group"],
+            spaces=[True, not glued, not glued, True, False],
+            heads=heads,
+            deps=deps,
+            pos=["VERB", "NOUN", "PUNCT", "VERB", "NOUN"],
+            lemmas=["suspend", "election", "-", "monitor", "group"],
+        )
+
+    hyphened = written(True, [0, 3, 3, 4, 0], ["ROOT", "npadvmod", "punct", "amod", "dobj"])
+    dashed = written(False, [0, 0, 1, 4, 1], ["ROOT", "dobj", "punct", "amod", "appos"])
+    assert _not_an_event(Span(hyphened, 1, 2, label="election"), lex) == "modifier of a noun"
+    assert _not_an_event(Span(dashed, 1, 2, label="election"), lex) is None
+
 
 def test_a_place_name_before_a_noun_of_violence_is_where_it_happened_not_an_acting_state(lex):
     explosion = tagged(

@@ -169,16 +169,24 @@ def _not_an_event(trigger: Span, lex: Lexicon) -> str | None:
 
 
 def _modifier(trigger: Span) -> bool:
-    """'law professors', 'murder charges', 'protest leaders': a one-word noun trigger that only says
-    what kind of thing the next noun is (the charges may be an event; the murder is not here)."""
+    """'law professors', 'murder charges', 'protest leaders', 'election-monitoring group': a one-word
+    noun trigger that only says what kind of thing the next word is (the charges may be an event;
+    the murder is not here)."""
     root = trigger.root
-    return (
-        len(trigger) == 1
-        and root.pos_ == "NOUN"
-        and root.dep_ == "compound"
-        and root.head.pos_ in ("NOUN", "PROPN")
-        and root.head.i == root.i + 1
+    if len(trigger) != 1 or root.pos_ != "NOUN":
+        return False
+    before_noun = (
+        root.dep_ == "compound" and root.head.i == root.i + 1 and root.head.pos_ in ("NOUN", "PROPN")
     )
+    hyphen = root.nbor(1) if root.i + 1 < len(root.doc) else None
+    hyphened = (  # 'election-monitoring group': one word written with a hyphen
+        hyphen is not None
+        and hyphen.text == "-"
+        and not root.whitespace_
+        and not hyphen.whitespace_
+        and root.head.i == root.i + 2
+    )
+    return before_noun or hyphened
 
 
 def _inside_name(trigger: Span) -> bool:
