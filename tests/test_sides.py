@@ -171,6 +171,25 @@ def test_a_hyphened_modifier_stays_with_the_actor_it_describes(lex):
     assert sides_of(doc, 4, "attack", lex) == (["Russian-backed separatists"], [])
 
 
+def test_a_long_name_in_front_of_a_group_noun_is_no_part_of_its_phrase(lex):
+    # 'Front for the Defence of Xland (JDX) militants attacked': the parse hangs the name on the noun
+    doc = doc_of(
+        [
+            ("Front", 8, "nmod", "PROPN", "NNP", "Front"),
+            ("for", 0, "prep", "ADP", "IN", "for"),
+            ("the", 3, "det", "DET", "DT", "the"),
+            ("Defence", 1, "pobj", "PROPN", "NNP", "Defence"),
+            ("of", 3, "prep", "ADP", "IN", "of"),
+            ("Xland", 4, "pobj", "PROPN", "NNP", "Xland"),
+            ("(", 0, "punct", "PUNCT", "-LRB-", "("),
+            (")", 0, "punct", "PUNCT", "-RRB-", ")"),
+            ("militants", 9, "nsubj", "NOUN", "NNS", "militant"),
+            ("attacked", 9, "ROOT", "VERB", "VBD", "attack"),
+        ]
+    )
+    assert ("militants", AGENT) in roles(doc, 9, "attack", lex)
+
+
 def test_the_noun_of_an_arrest_names_whom_it_befell(lex):
     # "opposition leader's arrest": the possessor is arrested; "govt's offensive": the possessor acts
     arrest = doc_of(
@@ -396,6 +415,9 @@ def test_abbreviations_defined_in_the_entry():
     # the letters of an abbreviation of a name in another language need not be in order
     spanish = "Ten-year Revolutionary Armed Forces of Colombia (FARC) demobilisation began."
     assert abbreviations(spanish) == {"FARC": "Revolutionary Armed Forces of Colombia"}
+    # an abbreviation of the name in another language: the whole name, without the modifier in front
+    arabic = "ISIS-linked Front for the Defence of Xland (JDX) fighters attacked."
+    assert abbreviations(arabic) == {"JDX": "Front for the Defence of Xland"}
 
 
 def test_an_actor_has_one_name_all_entry_long(types):

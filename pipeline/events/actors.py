@@ -357,7 +357,8 @@ def _phrase(token: Token, lex: Lexicon) -> str:
             child.dep_ in ("compound", "amod", "nmod", "npadvmod")
             and child.lower_ not in lex.phrase_skip
             and child.pos_ != "NUM"
-        ):
+            and not (child.dep_ == "nmod" and child.right_edge.i - child.left_edge.i > 3)
+        ):  # a long name in front ('Group for the Support of Islam and Muslims (JNIM) militants') is apart
             joined = child.dep_ == "compound" or _hyphen_joined(child)
             start = min(start, child.left_edge.i if joined else child.i)
             break

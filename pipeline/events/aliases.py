@@ -19,6 +19,9 @@ _DEFINITION = re.compile(
 )
 
 
+_HYPHENED_MODIFIER = re.compile(r".+-[a-z]+$")
+
+
 @dataclass(frozen=True)
 class Definition:
     """'Islamic State in the Greater Sahara (ISGS)': the full name, where it is written, its abbreviation."""
@@ -32,28 +35,32 @@ class Definition:
 def definitions(text: str) -> list[Definition]:
     """Every 'Full Name (ABBR)' in ``text``, in text order.
 
-    The full name is cut to start at the first word from which every capitalised word's initial is
-    a letter of the abbreviation ('Eighteen-month Revolutionary Armed Forces of Colombia (FARC)'
-    -> from 'Revolutionary': the letters need not be in order); failing that, at the word whose
-    initial is the abbreviation's first ('New armed group Union des forces ... (UFA-CAR)' -> from
-    'Union'), when one is.
+    The full name is cut to start at the first word from which the capitalised words' initials are
+    the abbreviation's letters ('Eighteen-month Revolutionary Armed Forces of Colombia (FARC)' ->
+    from 'Revolutionary': the letters need not be in order); failing that (an abbreviation of a
+    name in another language: 'Group for the Support of Islam and Muslims (JNIM)'), at the word
+    whose initial is the abbreviation's first ('New armed group Union des forces ... (UFA-CAR)' ->
+    from 'Union'), when one is.
     """
     found = []
     for match in _DEFINITION.finditer(text):
         spans = [(w.start() + match.start(1), w.group()) for w in re.finditer(r"\S+", match.group(1))]
         abbreviation = match.group(2)
-        letters = set(abbreviation.upper())
-        first = next(
-            (i for i in range(len(spans)) if all(w[0] in letters for _, w in spans[i:] if w[:1].isupper())),
-            None,
-        )
+        letters = {ch for ch in abbreviation.upper() if ch.isalpha()}
+        first = next((i for i in range(len(spans)) if _initials(spans[i:]) == letters), None)
         if first is None:
-            first = next((i for i, (_, w) in enumerate(spans) if w[:1].upper() == abbreviation[:1]), 0)
+            first = next((i for i, (_, w) in enumerate(spans) if w[:1].upper() == abbreviation[:1]), None)
+        if first is None:  # 'al-Qaeda-affiliated Group for ...': a hyphened modifier is no part of the name
+            first = next((i for i, (_, w) in enumerate(spans) if not _HYPHENED_MODIFIER.match(w)), 0)
         spans = spans[first:]
         name = " ".join(w for _, w in spans)
         if len(spans) > 1 or len(name) > len(abbreviation):
             found.append(Definition(name, abbreviation, spans[0][0], match.end(1)))
     return found
+
+
+def _initials(spans: list[tuple[int, str]]) -> set[str]:
+    return {w[0] for _, w in spans if w[:1].isupper()}
 
 
 def abbreviations(text: str) -> dict[str, str]:
