@@ -190,6 +190,20 @@ def test_a_long_name_in_front_of_a_group_noun_is_no_part_of_its_phrase(lex):
     assert ("militants", AGENT) in roles(doc, 9, "attack", lex)
 
 
+def test_the_event_counted_by_a_partitive_noun_has_the_agent_of_its_verb(lex):
+    # 'Assailants fired barrage of rockets': the rockets are the attack, the assailants fired them
+    doc = doc_of(
+        [
+            ("Assailants", 1, "nsubj", "NOUN", "NNS", "assailant"),
+            ("fired", 1, "ROOT", "VERB", "VBD", "fire"),
+            ("barrage", 1, "dobj", "NOUN", "NN", "barrage"),
+            ("of", 2, "prep", "ADP", "IN", "of"),
+            ("rockets", 3, "pobj", "NOUN", "NNS", "rocket"),
+        ]
+    )
+    assert sides_of(doc, 4, "attack", lex) == (["Assailants"], [])
+
+
 def test_the_noun_of_an_arrest_names_whom_it_befell(lex):
     # "opposition leader's arrest": the possessor is arrested; "govt's offensive": the possessor acts
     arrest = doc_of(

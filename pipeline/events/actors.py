@@ -172,7 +172,14 @@ def _argument_tokens(c: Candidate, lex: Lexicon, event_type: str = "") -> list[t
     heads = [root, *(t.root for t in c.absorbed)]
     victims_verb = None  # 'Several killed in clashes': the verb's subject died in the event, it did not act
     if root.pos_ in ("NOUN", "PROPN"):
-        verb = root.head.head if root.dep_ == "pobj" else root.head
+        position = root
+        if (
+            root.dep_ == "pobj"
+            and root.head.lower_ == "of"
+            and root.head.head.lemma_.lower() in lex.partitives
+        ):
+            position = root.head.head  # 'fired barrage of rockets': the barrage stands where the event does
+        verb = position.head.head if position.dep_ == "pobj" else position.head
         if verb.pos_ in ("VERB", "AUX"):
             heads.append(verb)
             if root.dep_ == "pobj" and verb.lemma_.lower() in lex.killing:

@@ -73,6 +73,7 @@ class Lexicon:
     generic_actors: frozenset[str]
     phrase_skip: frozenset[str]
     abbreviated_things: frozenset[str]  # 'IED', 'HQ': an abbreviation that names no actor
+    partitives: frozenset[str]  # 'barrage' of rockets, 'wave' of arrests
     individuals: frozenset[str]
     killing: frozenset[str]
     death_nouns: frozenset[str]
@@ -124,6 +125,7 @@ class Lexicon:
             generic_actors=frozenset(a.lower() for a in generic),
             phrase_skip=frozenset(raw["phrase_skip"]),
             abbreviated_things=frozenset(raw["abbreviated_things"]),
+            partitives=frozenset(raw["partitive_nouns"]),
             individuals=frozenset(raw["unnamed_individuals"]),
             killing=frozenset(raw["killing"]),
             death_nouns=frozenset(raw["death_nouns"]),
