@@ -314,6 +314,7 @@ def test_an_elided_subject_is_carried_into_the_next_sentence_and_no_further():
         ("security forces", 1),
         ("state media", 1),
         ("rebels", 2),
+        ("suspected combatants", 2),
         ("separatist forces", 2),
         ("unidentified gunmen", 3),
         ("gang", 3),
