@@ -243,6 +243,27 @@ def test_the_one_side_named_in_a_clash_is_named_first(lex):
     assert sides_of(doc, 0, "armed_clash", lex) == (["peacekeepers"], [])
 
 
+def test_every_name_between_the_sides_preposition_is_a_side_in_text_order(lex):
+    # the small model's parse of 'Clashes between BIFM and Philippine military displaced villagers':
+    # the abbreviation hangs on the noun after it, only 'military' is the preposition's object
+    doc = doc_of(
+        [
+            ("Clashes", 6, "nsubj", "NOUN", "NNS", "clash"),
+            ("between", 0, "prep", "ADP", "IN", "between"),
+            ("BIFM", 5, "advmod", "ADV", "RB", "BIFM"),
+            ("and", 2, "cc", "CCONJ", "CC", "and"),
+            ("Philippine", 2, "conj", "ADJ", "JJ", "philippine"),
+            ("military", 1, "pobj", "NOUN", "NN", "military"),
+            ("displaced", 6, "ROOT", "VERB", "VBD", "displace"),
+            ("villagers", 6, "dobj", "NOUN", "NNS", "villager"),
+        ],
+        ents=["O", "O", "B-ORG", "O", "B-NORP", "O", "O", "O"],
+    )
+    one, two = sides_of(doc, 0, "armed_clash", lex)
+    assert one == ["BIFM"]
+    assert two[0] == "military"  # the other side, before what the clashes did to villagers
+
+
 def test_the_group_a_count_is_of_acts(lex):
     doc = doc_of(
         [

@@ -73,22 +73,24 @@ def event_actors(c: Candidate, segment: Span, lex: Lexicon, event_type: str = ""
             groups.extend(
                 Mention(group, group, role, token.i, "ORG") for group in _named_modifier(token, lex)
             )
+    paired = _between_spans(c.root)
     for ent in ents_in(segment):
         if in_see_reference(ent) or not ent.text[:1].isupper():
             continue
+        role = PAIR if any(start <= ent.root.i <= end for start, end in paired) else None
         if ent.label_ in ("PERSON", "ORG") or (
             ent.label_ == "NORP"
             and ent.root.pos_ in ("PROPN", "NOUN")
             and ent.root.dep_ not in ("amod", "compound")
         ):
-            found.append(Mention(_strip_title(ent.text, lex), _titled(ent), None, ent.root.i, ent.label_))
+            found.append(Mention(_strip_title(ent.text, lex), _titled(ent), role, ent.root.i, ent.label_))
         elif (
             ent.label_ == "GPE"
             and not is_place(ent.root, lex)
             and ent.root.dep_ not in ("amod",)
             and not (ent.root.dep_ == "compound" and ent.root.head.lemma_.lower() in lex.generic_actors)
         ):
-            found.append(Mention(ent.text, ent.text, None, ent.root.i, ent.label_))
+            found.append(Mention(ent.text, ent.text, role, ent.root.i, ent.label_))
     whole = set(_whole_names(unique([m.name for m in found])))
     kept: dict[str, Mention] = {}
     for mention in [m for m in found if m.name in whole] + groups:
@@ -218,6 +220,17 @@ def _argument_tokens(c: Candidate, lex: Lexicon, event_type: str = "") -> list[t
         expanded.append((token, role))
         expanded.extend((conjunct, role) for conjunct in token.conjuncts)
     return expanded
+
+
+def _between_spans(root: Token) -> list[tuple[int, int]]:
+    """The words of 'between X and Y' on the trigger, first and last index: every name in them is a
+    side, whatever the parse makes of the list ('between BIFM and Philippine military', where the
+    small model hangs the abbreviation on the noun after it)."""
+    return [
+        (child.i + 1, child.right_edge.i)
+        for child in root.children
+        if child.dep_ == "prep" and child.lower_ == "between"
+    ]
 
 
 def _sides_of_setting(root: Token) -> list[Token]:
