@@ -465,6 +465,17 @@ def test_an_actor_has_one_name_all_entry_long(types):
     assert entry.canonical("govt’s") == "govt"
 
 
+def test_a_side_whose_first_name_has_no_type_takes_the_type_of_the_names_listed_with_it(types):
+    entry = EntryActors(types, ("SSD",), "Troika (U.S., UK and Norway) 3 Aug denounced move.")
+    troika = Mention("Troika", "Troika", AGENT, 0, "ORG")
+    us = Mention("U.S.", "U.S.", AGENT, 2, "GPE")
+    sides = entry.sides([troika, us], "statement", 10, elided=False)
+    assert sides.actor1 == ["Troika", "U.S."] and sides.actor1_type == 8  # a foreign state
+    assert sides.actor1_name == "Troika"  # the name stays the first one's
+    alone = entry.sides([troika], "statement", 10, elided=False)
+    assert alone.actor1_type is None
+
+
 # ------------------------------------------------------------------ end to end
 def test_a_real_sentence_gets_both_sides_their_types_and_interaction(extractor):
     from datetime import date

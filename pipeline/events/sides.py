@@ -129,11 +129,17 @@ class EntryActors:
         return Sides(
             actor1=[m.name for m in side1],
             actor2=[m.name for m in side2],
-            actor1_type=self._code(first1, event_type, acting=True),
-            actor2_type=self._code(first2, event_type, acting=event_type in SYMMETRIC),
+            actor1_type=self._side_code(side1, event_type, acting=True),
+            actor2_type=self._side_code(side2, event_type, acting=event_type in SYMMETRIC),
             actor1_name=self.canonical(first1.name) if first1 else None,
             actor2_name=self.canonical(first2.name) if first2 else None,
         )
+
+    def _side_code(self, side: list[Mention], event_type: str, acting: bool) -> int | None:
+        """The code of the side's first name; when no word of it has one ('Troika (U.S., UK and
+        Norway)'), that of the first name beside it that has one: names listed together on one side
+        are of one kind."""
+        return next((code for m in side if (code := self._code(m, event_type, acting)) is not None), None)
 
     def _code(self, mention: Mention | None, event_type: str, acting: bool) -> int | None:
         """The mention's ACLED code; protesters in a riot are rioters (ACLED: a violent demonstration)."""

@@ -160,7 +160,8 @@ EVENTS = pa.schema(
             "actor1_type",
             pa.int8(),
             (
-                "ACLED's inter code of actor1's first name: 1 state forces, 2 rebel groups, "
+                "ACLED's inter code of actor1's first name (of the first name after it that has one, "
+                "when its own words give none): 1 state forces, 2 rebel groups, "
                 "3 political militias, 4 identity militias, 5 rioters, 6 protesters, 7 civilians, "
                 "8 external/other forces; null when actor1 is empty or its kind is unknown."
             ),
