@@ -356,6 +356,8 @@ def test_an_elided_subject_is_carried_into_the_next_sentence_and_no_further():
         ("Xland Catholic Church", 6),
         ("National Episcopal Conference", 6),
         ("local Yoruk Christians", 4),
+        ("Organization of Xlandic States", 8),
+        ("Bilateral Contact Group", 8),
         ("Ta’ang National Liberation Army", 2),
         ("national army", 1),
         ("group", None),
