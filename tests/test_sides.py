@@ -402,6 +402,15 @@ def test_a_person_is_typed_by_the_title_the_entry_gives_them(types):
     assert types.code(hamas, ("ISR",)) == 2  # the body in the title says whose official he is
 
 
+def test_a_person_is_of_the_organisation_named_in_front_of_their_role(types):
+    founder = Mention("Xan Yo", "Xland Liberation Front founder Xan Yo", AGENT, 0, "PERSON")
+    assert types.code(founder, home=("PHL",)) == 2
+    spokesman = Mention("Xan Yo", "Amnesty International spokesman Xan Yo", AGENT, 0, "PERSON")
+    assert types.code(spokesman, home=("PHL",)) == 8
+    plain = Mention("Xan Yo", "Xan Yo", AGENT, 0, "PERSON")
+    assert types.code(plain, home=("PHL",)) is None
+
+
 def test_a_role_noun_may_stand_between_the_title_and_the_name(types):
     text = "Exiled opposition leader Maria Ivanova 3 May said. Opposition heavyweight Paul Dube 4 May left."
     assert types.person_title("Ivanova", text, ("BLR",)) == 6

@@ -115,6 +115,8 @@ class ActorTypes:
         lowered = [w.lower().removesuffix("’s").removesuffix("'s") for w in _rejoined(mention.name.split())]
         state = next((self.demonyms.get(w) or self.country(w) for w in words if w[:1].isupper()), None)
         code = self._title(prefix)
+        if code is None and mention.label == "PERSON":
+            code = self._organisation_before(words[: len(words) - named], home)
         if code is None and _proper(mention.name) and any(self.name_words.get(w) == 2 for w in lowered):
             code = 2  # 'Ta'ang National Liberation Army': a liberation army is a rebel group, not the army
         if code is None:
@@ -236,6 +238,26 @@ class ActorTypes:
             if word in self.titles:
                 return self.titles[word]
         return None
+
+    def _organisation_before(self, prefix: list[str], home: tuple[str, ...]) -> int | None:
+        """A person is of the organisation named in front of their role ('Moro National Liberation
+        Front founder X', 'MNLF founder X'): the capitalised words before the role nouns, as a known
+        body, an armed group of the entry's states or an organisation's name words."""
+        while prefix and not prefix[-1][:1].isupper():
+            prefix = prefix[:-1]  # 'founder', 'deputy leader'
+        if len(prefix) < 1 or not all(w[:1].isupper() or w in ("of", "for", "and") for w in prefix):
+            return None
+        name = " ".join(prefix)
+        known = self.known_as(name)
+        if known is not None:
+            return _at_home(known.code, known.country, home)
+        group = self.group(name, home)
+        if group is not None:
+            return group.code
+        if len(prefix) < 2:
+            return None  # one capitalised word alone names no organisation by its words
+        lowered = [w.lower() for w in prefix]
+        return next((self.name_words[w] for w in reversed(lowered) if w in self.name_words), None)
 
     def _by_head(self, lowered: list[str]) -> int | None:
         """The head noun's code, unless a modifier in front changes it ('unidentified gunmen' 3)."""
