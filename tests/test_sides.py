@@ -264,6 +264,22 @@ def test_every_name_between_the_sides_preposition_is_a_side_in_text_order(lex):
     assert two[0] == "military"  # the other side, before what the clashes did to villagers
 
 
+def test_a_person_named_before_a_collective_noun_stands_for_that_collective(lex):
+    # the parse after a masked date: the adverb standing for the date hangs on the name
+    doc = doc_of(
+        [
+            ("simultaneously", 1, "advmod", "ADV", "RB", "simultaneously"),
+            ("Karzai", 2, "compound", "PROPN", "NNP", "Karzai"),
+            ("government", 3, "nsubj", "NOUN", "NN", "government"),
+            ("called", 3, "ROOT", "VERB", "VBD", "call"),
+            ("for", 3, "prep", "ADP", "IN", "for"),
+            ("aid", 4, "pobj", "NOUN", "NN", "aid"),
+        ],
+        ents=["O", "B-PERSON", "O", "O", "O", "O"],
+    )
+    assert sides_of(doc, 3, "statement", lex) == (["Karzai government"], [])
+
+
 def test_the_group_a_count_is_of_acts(lex):
     doc = doc_of(
         [

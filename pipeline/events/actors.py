@@ -78,7 +78,10 @@ def event_actors(c: Candidate, segment: Span, lex: Lexicon, event_type: str = ""
         if in_see_reference(ent) or not ent.text[:1].isupper():
             continue
         role = PAIR if any(start <= ent.root.i <= end for start, end in paired) else None
-        if ent.label_ in ("PERSON", "ORG") or (
+        if ent.label_ == "PERSON" and _names_a_collective(ent.root, lex):
+            head = ent.root.head  # 'Karzai government', 'Hadi forces': the person's side, not the person
+            found.append(Mention(_phrase(head, lex), _phrase(head, lex), role, head.i, ""))
+        elif ent.label_ in ("PERSON", "ORG") or (
             ent.label_ == "NORP"
             and ent.root.pos_ in ("PROPN", "NOUN")
             and ent.root.dep_ not in ("amod", "compound")
@@ -104,6 +107,16 @@ def event_actors(c: Candidate, segment: Span, lex: Lexicon, event_type: str = ""
         elif earlier.role is None and mention.role is not None:
             kept[key] = Mention(earlier.name, earlier.written, mention.role, mention.at, earlier.label)
     return list(kept.values())
+
+
+def _names_a_collective(name: Token, lex: Lexicon) -> bool:
+    """A name set in front of a collective actor noun ('Karzai government')."""
+    head = name.head
+    return (
+        name.dep_ == "compound"
+        and head.pos_ == "NOUN"
+        and (head.lemma_.lower() in lex.generic_actors or head.lower_ in lex.generic_actors)
+    )
 
 
 def _written(token: Token, name: str) -> str:
@@ -306,6 +319,7 @@ def _named_modifier(token: Token, lex: Lexicon) -> list[str]:
             child.dep_ == "compound"
             and child.pos_ == "PROPN"
             and child.text[:1].isupper()
+            and child.ent_type_ != "PERSON"  # 'Karzai government' is the person's side, not a group
             and not is_place(child, lex)
         ):
             words = [t for t in child.subtree if t.pos_ == "PROPN" or t.text == "-"]
@@ -385,7 +399,10 @@ def _phrase(token: Token, lex: Lexicon) -> str:
     words = [
         t
         for t in doc[start : token.i + 1]
-        if t.lower_ not in lex.phrase_skip and t.pos_ not in ("NUM", "DET", "PUNCT") or t.text == "-"
+        if t.lower_ not in lex.phrase_skip
+        and t.pos_ not in ("NUM", "DET", "PUNCT", "SPACE")
+        and not (t.pos_ == "ADV" and t.whitespace_)  # a masked date's stand-in; 'high-ranking' stays
+        or t.text == "-"
     ]
     return " ".join(w.text for w in words).replace(" - ", "-") or token.text
 
