@@ -272,26 +272,30 @@ def test_a_claim_in_the_progressive_or_a_forecast_stays_a_statement(lex):
         assert said.label == "statement" and said.reported is None
 
 
-def test_a_possessor_is_a_place_only_as_a_place_name_or_before_a_place_noun(lex):
-    person = tagged(
+def _possessed(owner: str, label: str, noun: str) -> Doc:
+    """'<owner> ’s <noun>' as the object of a preposition."""
+    return tagged(
         [
-            ("for", 0, "ROOT", "ADP", "IN", "for"),
-            ("Tsikhanouskaya", 3, "poss", "PROPN", "NNP", "Tsikhanouskaya"),
+            ("of", 0, "ROOT", "ADP", "IN", "of"),
+            (owner, 3, "poss", "PROPN", "NNP", owner),
             ("’s", 1, "case", "PART", "POS", "’s"),
-            ("return", 0, "pobj", "NOUN", "NN", "return"),
+            (noun, 0, "pobj", "NOUN", "NN", noun),
         ],
-        ents=["O", "B-PERSON", "O", "O"],
+        ents=["O", f"B-{label}", "O", "O"],
     )
-    city = tagged(
-        [
-            ("Almaty", 2, "poss", "PROPN", "NNP", "Almaty"),
-            ("’s", 0, "case", "PART", "POS", "’s"),
-            ("airport", 2, "ROOT", "NOUN", "NN", "airport"),
-        ],
-        ents=["B-GPE", "O", "O"],
-    )
-    assert not is_place(person[1], lex)
-    assert is_place(city[0], lex)
+
+
+@pytest.mark.parametrize(
+    "owner, label, noun, place",
+    [
+        ("Tsikhanouskaya", "PERSON", "return", False),
+        ("Almaty", "GPE", "airport", True),
+        ("Xburg", "PERSON", "airport", True),  # before a place noun, whatever the tag
+        ("Prayuth", "GPE", "government", False),  # owning a collective actor: whose, not where
+    ],
+)
+def test_a_possessor_is_a_place_only_as_a_place_name_or_before_a_place_noun(lex, owner, label, noun, place):
+    assert is_place(_possessed(owner, label, noun)[1], lex) is place
 
 
 def test_months_events_and_run_on_fragments_are_no_actors(lex):
