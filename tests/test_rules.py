@@ -298,6 +298,29 @@ def test_a_possessor_is_a_place_only_as_a_place_name_or_before_a_place_noun(lex,
     assert is_place(_possessed(owner, label, noun)[1], lex) is place
 
 
+def test_a_name_before_a_place_noun_and_a_noun_is_a_place_but_not_before_a_titled_name(lex):
+    court = tagged(
+        [
+            ("Xburg", 2, "compound", "PROPN", "NNP", "Xburg"),
+            ("city", 2, "compound", "NOUN", "NN", "city"),
+            ("court", 2, "ROOT", "NOUN", "NN", "court"),
+        ],
+        ents=["B-GPE", "O", "O"],
+    )
+    envoy = tagged(
+        [
+            ("U.S.", 3, "compound", "PROPN", "NNP", "U.S."),
+            ("Sec", 2, "compound", "PROPN", "NNP", "Sec"),
+            ("State", 3, "compound", "PROPN", "NNP", "State"),
+            ("Rice", 3, "ROOT", "PROPN", "NNP", "Rice"),
+        ],
+        ents=["B-ORG", "I-ORG", "I-ORG", "B-PERSON"],
+    )
+    assert is_place(court[0], lex)
+    assert not is_place(envoy[0], lex)
+    assert event_locations(envoy[:], frozenset(), lex) == []
+
+
 def test_months_events_and_run_on_fragments_are_no_actors(lex):
     assert _without_months("Touadéra’s Feb", lex) == "Touadéra"
     assert _without_months("Oct/Nov", lex) == ""

@@ -183,9 +183,10 @@ def is_place(token: Token, lex: Lexicon) -> bool:
             and head.pos_ in ("PROPN", "NOUN")
         ):
             if current.dep_ == "compound" and any(
-                t.dep_ == "compound" and t.lemma_.lower() in lex.place_nouns for t in head.children
+                t.dep_ == "compound" and t.pos_ == "NOUN" and t.lemma_.lower() in lex.place_nouns
+                for t in head.children
             ):
-                return True  # 'Almaty city court'
+                return True  # 'Almaty city court', not 'U.S. Sec State Rice' (a title's 'State')
             if current.dep_ == "compound" and head.lemma_.lower() in lex.court:
                 return True  # 'Yangon court': where the court sat
             if current.dep_ == "compound" and _struck_there(current, head, lex):
