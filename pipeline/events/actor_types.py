@@ -139,16 +139,24 @@ class ActorTypes:
         is 8 outside it ('Russian President Putin' in an entry on Kazakhstan)."""
         if not surname[:1].isupper():
             return None
-        pattern = (
-            rf"(\S+\s+)?(?i:\b(?:{self._titles_alternation})\b)(?:\s+(?:{self._tails_alternation})){{0,2}}"
-            rf"(?:\s+[A-Z][\w’'.-]*){{0,3}}\s+{re.escape(surname)}\b"
-        )
-        for match in re.finditer(pattern, text):
+        for at in _word_at(text, surname):
+            match = self._title_before.search(text, max(0, at - _TITLE_REACH), at)
+            if match is None:
+                continue
             before = (match.group(1) or "").strip()
-            code = self._title([w.lower() for w in match.group(0).split()[:-1]])  # 'Former PM X': 6
+            code = self._title([w.lower() for w in match.group(0).split()])  # 'Former PM X': 6
             if code is not None:
                 return _at_home(code, self.demonyms.get(before) or self.country(before), home)
         return None
+
+    @cached_property
+    def _title_before(self) -> re.Pattern[str]:
+        """A title with its role nouns and names, ending where a name starts: compiled once, as it is
+        asked for every untyped person of every entry."""
+        return re.compile(
+            rf"(\S+\s+)?(?i:\b(?:{self._titles_alternation})\b)(?:\s+(?:{self._tails_alternation})){{0,2}}"
+            rf"(?:\s+[A-Z][\w’'.-]*){{0,3}}\s+$"
+        )
 
     def member_noun(self, name: str, text: str) -> int | None:
         """The code of a group the entry names with its members after it ('SSLA rebels', 'ASG
@@ -289,6 +297,25 @@ def _proper(name: str) -> bool:
     """A proper name of several words: 'National Liberation Army', not 'liberation army'."""
     words = name.split()
     return len(words) > 1 and words[0][:1].isupper() and words[-1][:1].isupper()
+
+
+#: how far before a name its title may begin: a word, the title, two role nouns and three names
+_TITLE_REACH = 300
+
+
+def _word_at(text: str, word: str) -> list[int]:
+    """Where ``word`` stands in ``text`` as a whole word after a space."""
+    found, at = [], text.find(word)
+    while at != -1:
+        end = at + len(word)
+        if (
+            at > 0
+            and text[at - 1].isspace()
+            and not (end < len(text) and (text[end].isalnum() or text[end] == "_"))
+        ):
+            found.append(at)
+        at = text.find(word, at + 1)
+    return found
 
 
 def _rejoined(words: list[str]) -> list[str]:
