@@ -15,24 +15,16 @@ annotations are the same; tests/test_nlp.py checks that on real entries.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import Any
+from collections.abc import Iterable
 
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-# What a one-token pattern may read, as the token attribute that holds it.
-_READS: dict[str, Callable[[Token], Any]] = {
-    "TAG": lambda t: t.tag,
-    "LOWER": lambda t: t.lower,
-    "DEP": lambda t: t.dep,
-    "IS_SPACE": lambda t: t.is_space,
-    "ORTH": lambda t: t.orth,
-    "POS": lambda t: t.pos,
-}
+# What a one-token pattern may read: the attributes Doc.to_array reads for all tokens at once.
+_READS = frozenset({"TAG", "LOWER", "DEP", "IS_SPACE", "ORTH", "POS"})
 
 
 class CachedAttributeRuler(AttributeRuler):
@@ -74,15 +66,15 @@ class CachedAttributeRuler(AttributeRuler):
     def match(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         """The matches spaCy's AttributeRuler.match gives, in its order (later rules win)."""
         found = list(self._multi(doc, allow_missing=True, as_spans=False))
-        reads = [_READS[name] for name in self._reads]
-        for token in doc:
-            signature = tuple(read(token) for read in reads)
+        # one array read for the whole Doc: a Token object per word cost more than the look-up itself
+        signatures = doc.to_array(self._reads).tolist() if self._reads else [[] for _ in doc]
+        for i, values in enumerate(signatures):
+            signature = tuple(values) if isinstance(values, list) else (values,)
             ids = self._known.get(signature)
             if ids is None:
-                one = doc[token.i : token.i + 1]
-                ids = [m for m, _, _ in self._single(one, allow_missing=True, as_spans=False)]
+                ids = [m for m, _, _ in self._single(doc[i : i + 1], allow_missing=True, as_spans=False)]
                 self._known[signature] = ids
-            found.extend((m, token.i, token.i + 1) for m in ids)
+            found.extend((m, i, i + 1) for m in ids)
         matches = [(int(self.vocab.strings[m]), m, s, e) for m, s, e in found]
         matches.sort()
         return matches
