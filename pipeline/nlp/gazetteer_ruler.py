@@ -11,7 +11,9 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from spacy.attrs import IDX, LENGTH, ORTH
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -38,13 +40,16 @@ class GazetteerRuler:
             first = re.split(r"[\s-]", pattern, maxsplit=1)[0]
             self.longest[first] = max(self.longest.get(first, 0), len(re.findall(r"\w+|[^\w\s]", pattern)))
         self.lower_starts = {p.split()[0].split("-")[0] for p in self.labels if p[:1].islower()}
+        # the same by the hash of the word, which Doc.to_array gives for every token without a Token object
+        self._reach_by_orth = {get_string_id(word): reach for word, reach in self.longest.items()}
 
     def __call__(self, doc: Doc) -> Doc:
         # a place name inside a longer person name the model found is part of that name ('Samba Panza')
         # and an organisation inside a longer one is part of its name ('Afghan Red Crescent Society')
-        matches = [m for m in self.match(doc) if not any(_inside_longer(m, e) for e in doc.ents)]
+        ents = doc.ents  # built anew at each access: read once
+        matches = [m for m in self.match(doc) if not any(_inside_longer(m, e) for e in ents)]
         if matches:
-            keep = [e for e in doc.ents if not any(e.start < m.end and m.start < e.end for m in matches)]
+            keep = [e for e in ents if not any(e.start < m.end and m.start < e.end for m in matches)]
             doc.ents = filter_spans(matches + keep)
         return doc
 
@@ -53,17 +58,20 @@ class GazetteerRuler:
         'anti-balaka').
         """
         text = doc.text
+        # one array read: a Token object per word cost more than the look-ups themselves
+        tokens = doc.to_array([ORTH, IDX, LENGTH]).tolist()  # [hash, offset, length] of each token
         i = 0
         while i < len(doc):
-            token = doc[i]
-            reach = self.longest.get(token.text, 0)
-            if not reach or (not token.text[:1].isupper() and token.text not in self.lower_starts):
+            orth, start, length = tokens[i]
+            reach = self._reach_by_orth.get(orth, 0)
+            word = text[start : start + length] if reach else ""
+            if not reach or (not word[:1].isupper() and word not in self.lower_starts):
                 i += 1
                 continue
             found = None
             for j in range(min(len(doc), i + min(reach, self.max_tokens)), i, -1):
-                last = doc[j - 1]
-                label = self.labels.get(text[token.idx : last.idx + len(last.text)])
+                _, last, last_length = tokens[j - 1]
+                label = self.labels.get(text[start : last + last_length])
                 if label:
                     found = Span(doc, i, j, label=label)
                     break
