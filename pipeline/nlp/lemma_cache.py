@@ -5,19 +5,48 @@ returns early, before the cache, for words already in their base form (a
 singular noun, an infinitive): most of the words of a text, each time
 re-read from the token's morphology in Python. The lemma is a function of
 the same three values in every case, so this subclass caches all answers
-under spaCy's own key; the lemmas are those of the model's lemmatizer
-(tests/test_nlp.py compares them on real entries), at a fraction of the cost.
+under spaCy's own key, and reads and writes a whole Doc's values as arrays
+instead of a Token object per word; the lemmas are those of the model's
+lemmatizer (tests/test_nlp.py compares them on real entries), at a fraction
+of the cost.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
+from spacy.attrs import LEMMA, MORPH, ORTH, POS
+from spacy.errors import Errors
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 
 class CachedLemmatizer(EnglishLemmatizer):
     """EnglishLemmatizer whose rule answers are all cached by (word, POS, morphology)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._lemma_ids: dict[tuple[int, int, int], int] = {}  # (word, POS, morphology) -> lemma id
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Spacy's Lemmatizer.__call__ (a token keeps a lemma set before unless ``overwrite``), over
+        the Doc's arrays."""
+        if not self._validated:
+            self._validate_tables(Errors.E1004)
+        values = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        lemmas = values[:, 3:4].copy()
+        strings = doc.vocab.strings
+        for i, (orth, pos, morph, lemma) in enumerate(values.tolist()):
+            if lemma and not self.overwrite:
+                continue
+            key = (orth, pos, morph)
+            found = self._lemma_ids.get(key)
+            if found is None:
+                found = self._lemma_ids[key] = strings.add(self.lemmatize(doc[i])[0])
+            lemmas[i, 0] = found
+        doc.from_array([LEMMA], lemmas)
+        return doc
 
     def rule_lemmatize(self, token: Token) -> list[str]:
         key = (token.orth, token.pos, token.morph.key)
