@@ -280,6 +280,26 @@ def test_a_person_named_before_a_collective_noun_stands_for_that_collective(lex)
     assert sides_of(doc, 3, "statement", lex) == (["Karzai government"], [])
 
 
+def test_the_words_of_a_name_a_trigger_ends_are_no_actors(lex):
+    doc = doc_of(
+        [
+            ("Xland", 2, "compound", "PROPN", "NNP", "Xland"),
+            ("Economic", 2, "compound", "PROPN", "NNP", "Economic"),
+            ("Forum", 2, "ROOT", "PROPN", "NNP", "Forum"),
+            ("opened", 2, "acl", "VERB", "VBN", "open"),
+        ]
+    )
+    assert roles(doc, 2, "summit", lex) == []
+    # a common noun's modifiers still name who holds it: 'Boko Haram attack'
+    attack = doc_of(
+        [
+            ("Xland", 1, "compound", "PROPN", "NNP", "Xland"),
+            ("attack", 1, "ROOT", "NOUN", "NN", "attack"),
+        ]
+    )
+    assert roles(attack, 1, "armed_clash", lex) == [("Xland", AGENT)]
+
+
 def test_the_group_a_count_is_of_acts(lex):
     doc = doc_of(
         [

@@ -210,7 +210,9 @@ def _argument_tokens(c: Candidate, lex: Lexicon, event_type: str = "") -> list[t
                     tokens.append((child, TARGET))
                 else:
                     tokens.append((child, _ROLE_OF_DEP[child.dep_]))
-            elif child.dep_ in _OBJECT_DEPS or (child.dep_ in ("compound", "poss") and nominal):
+            elif child.dep_ in _OBJECT_DEPS or (
+                child.dep_ in ("compound", "poss") and nominal and not _name_word(child, head)
+            ):
                 # 'Boko Haram attack' and 'govt's crackdown' name the agent, 'activist's arrest' the target
                 role = TARGET if child.dep_ in _OBJECT_DEPS or undergone else AGENT
                 tokens.append((child, role))
@@ -244,6 +246,12 @@ def _between_spans(root: Token) -> list[tuple[int, int]]:
         for child in root.children
         if child.dep_ == "prep" and child.lower_ == "between"
     ]
+
+
+def _name_word(child: Token, head: Token) -> bool:
+    """'World Economic' of 'World Economic Forum': a capitalised word of the name a capitalised trigger
+    ends, not who holds it."""
+    return child.dep_ == "compound" and child.pos_ == "PROPN" and head.pos_ == "PROPN" and not child.ent_type_
 
 
 def _sides_of_setting(root: Token) -> list[Token]:
