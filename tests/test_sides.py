@@ -300,6 +300,21 @@ def test_the_words_of_a_name_a_trigger_ends_are_no_actors(lex):
     assert roles(attack, 1, "armed_clash", lex) == [("Xland", AGENT)]
 
 
+def test_a_persons_name_the_ner_cut_short_runs_on_over_the_name_it_is_part_of(lex):
+    # the small model's parse of 'FM Xan Yolberg criticised govt's decision': the name is no argument
+    doc = doc_of(
+        [
+            ("Xan", 1, "compound", "PROPN", "NNP", "Xan"),
+            ("Yolberg", 4, "nmod", "PROPN", "NNP", "Yolberg"),
+            ("criticised", 3, "amod", "VERB", "VBD", "criticise"),
+            ("govt", 4, "poss", "NOUN", "NN", "govt"),
+            ("decision", 4, "ROOT", "NOUN", "NN", "decision"),
+        ],
+        ents=["B-PERSON", "O", "O", "O", "O"],
+    )
+    assert "Xan Yolberg" in sides_of(doc, 2, "statement", lex)[0]
+
+
 def test_the_group_a_count_is_of_acts(lex):
     doc = doc_of(
         [

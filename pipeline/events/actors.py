@@ -86,7 +86,8 @@ def event_actors(c: Candidate, segment: Span, lex: Lexicon, event_type: str = ""
             and ent.root.pos_ in ("PROPN", "NOUN")
             and ent.root.dep_ not in ("amod", "compound")
         ):
-            found.append(Mention(_strip_title(ent.text, lex), _titled(ent), role, ent.root.i, ent.label_))
+            name = _name_run(ent) if ent.label_ == "PERSON" else ent
+            found.append(Mention(_strip_title(name.text, lex), _titled(name), role, name.root.i, ent.label_))
         elif (
             ent.label_ == "GPE"
             and not is_place(ent.root, lex)
@@ -107,6 +108,22 @@ def event_actors(c: Candidate, segment: Span, lex: Lexicon, event_type: str = ""
         elif earlier.role is None and mention.role is not None:
             kept[key] = Mention(earlier.name, earlier.written, mention.role, mention.at, earlier.label)
     return list(kept.values())
+
+
+def _name_run(ent: Span) -> Span:
+    """A person's name the NER cut short ('Abbas' of 'Deputy FM Abbas Stanikzai'): the capitalised
+    untagged words it is a compound of, right after it."""
+    doc, end = ent.doc, ent.end
+    while (
+        end < len(doc)
+        and doc[end].pos_ == "PROPN"
+        and not doc[end].ent_type_
+        and doc[end].text[:1].isupper()
+        and doc[end - 1].dep_ == "compound"
+        and doc[end - 1].head.i == end
+    ):
+        end += 1
+    return doc[ent.start : end] if end > ent.end else ent
 
 
 def _names_a_collective(name: Token, lex: Lexicon) -> bool:
