@@ -315,6 +315,26 @@ def test_a_persons_name_the_ner_cut_short_runs_on_over_the_name_it_is_part_of(le
     assert "Xan Yolberg" in sides_of(doc, 2, "statement", lex)[0]
 
 
+def test_the_person_named_before_a_clipped_passive_underwent_it_whatever_the_parse(lex):
+    # the small model's parse of 'FM Xan, detained since 2015, released lately'
+    doc = doc_of(
+        [
+            ("Xan", 0, "ROOT", "PROPN", "NNP", "Xan"),
+            (",", 2, "punct", "PUNCT", ",", ","),
+            ("detained", 0, "acl", "VERB", "VBN", "detain"),
+            ("since", 2, "prep", "ADP", "IN", "since"),
+            ("2015", 3, "pobj", "NUM", "CD", "2015"),
+            (",", 2, "punct", "PUNCT", ",", ","),
+            ("released", 2, "dep", "VERB", "VBN", "release"),
+            ("lately", 6, "advmod", "ADV", "RB", "lately"),
+        ],
+        ents=["B-PERSON", "O", "O", "O", "B-DATE", "O", "O", "O"],
+    )
+    assert sides_of(doc, 6, "detention", lex) == ([], ["Xan"])
+    # a statement's speaker stays its agent: only what is undergone has its subject acted on
+    assert sides_of(doc, 6, "statement", lex) == (["Xan"], [])
+
+
 def test_the_group_a_count_is_of_acts(lex):
     doc = doc_of(
         [

@@ -7,7 +7,7 @@ X and Y'); pipeline.events.sides turns roles into ACLED's two sides.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -95,6 +95,13 @@ def event_actors(c: Candidate, segment: Span, lex: Lexicon, event_type: str = ""
             and not (ent.root.dep_ == "compound" and ent.root.head.lemma_.lower() in lex.generic_actors)
         ):
             found.append(Mention(ent.text, ent.text, role, ent.root.i, ent.label_))
+    if event_type in _UNDERGONE and c.root.pos_ == "VERB" and _clipped_passive(c.root, lex):
+        # 'Former FM X, detained since 2015, provisionally released 10 Oct': the person named before
+        # a clipped passive underwent it, whatever the parse tied the name to
+        found = [
+            replace(m, role=TARGET) if m.role is None and m.at < c.root.i and m.label == "PERSON" else m
+            for m in found
+        ]
     whole = set(_whole_names(unique([m.name for m in found])))
     kept: dict[str, Mention] = {}
     for mention in [m for m in found if m.name in whole] + groups:
