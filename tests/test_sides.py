@@ -335,6 +335,21 @@ def test_the_person_named_before_a_clipped_passive_underwent_it_whatever_the_par
     assert sides_of(doc, 6, "statement", lex) == (["Xan"], [])
 
 
+def test_whose_the_attack_an_event_happened_in_is_acts(lex):
+    # 'Around 80 killed in rebel XLA attack on Yville'
+    doc = doc_of(
+        [
+            ("80", 1, "nsubj", "NUM", "CD", "80"),
+            ("killed", 1, "ROOT", "VERB", "VBN", "kill"),
+            ("in", 1, "prep", "ADP", "IN", "in"),
+            ("rebel", 5, "amod", "ADJ", "JJ", "rebel"),
+            ("XLA", 5, "compound", "NOUN", "NN", "XLA"),
+            ("attack", 2, "pobj", "NOUN", "NN", "attack"),
+        ]
+    )
+    assert sides_of(doc, 1, "attack", lex) == (["XLA"], [])
+
+
 def test_the_group_a_count_is_of_acts(lex):
     doc = doc_of(
         [

@@ -249,6 +249,7 @@ def _argument_tokens(c: Candidate, lex: Lexicon, event_type: str = "") -> list[t
                     role = TARGET if undergone and nominal else AGENT if nominal else TARGET
                 tokens.extend((g, role) for g in child.children if g.dep_ == "pobj")
     tokens.extend((side, PAIR) for side in _sides_of_setting(root))
+    tokens.extend((owner, AGENT) for owner in _owners_of_setting(root, lex))
     if root.dep_ == "acl" and root.tag_ == "VBN" and root.head.pos_ in ("NOUN", "PROPN"):
         tokens.append((root.head, TARGET))  # 'four soldiers killed in Aborkem': the clipped passive's subject
     if not any(t.dep_ in SUBJECT_DEPS for t, _ in tokens):
@@ -276,6 +277,21 @@ def _name_word(child: Token, head: Token) -> bool:
     """'World Economic' of 'World Economic Forum': a capitalised word of the name a capitalised trigger
     ends, not who holds it."""
     return child.dep_ == "compound" and child.pos_ == "PROPN" and head.pos_ == "PROPN" and not child.ent_type_
+
+
+def _owners_of_setting(root: Token, lex: Lexicon) -> list[Token]:
+    """'killed in rebel SSLA attack', 'killed in Israeli strike': whose the attack an event happened in
+    is, the name in front of its noun (an organisation, a state or its people, an abbreviation)."""
+    return [
+        owner
+        for prep in root.children
+        if prep.dep_ == "prep" and prep.lower_ in _SETTING_PREPS
+        for setting in prep.children
+        if setting.dep_ == "pobj" and setting.pos_ == "NOUN" and setting.lemma_.lower() in lex.event_words
+        for owner in setting.children
+        if owner.dep_ in ("compound", "amod", "poss")
+        and (owner.ent_type_ in ("ORG", "NORP", "GPE") or _acronym(owner))
+    ]
 
 
 def _sides_of_setting(root: Token) -> list[Token]:
