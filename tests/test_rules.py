@@ -322,6 +322,8 @@ def test_a_name_before_a_place_noun_and_a_noun_is_a_place_but_not_before_a_title
 
 
 def test_months_events_and_run_on_fragments_are_no_actors(lex):
+    assert not _plausible_actor("Bosso department", lex)  # a place, named by its lower-case noun
+    assert _plausible_actor("Islamic State", lex)
     assert _without_months("Touadéra’s Feb", lex) == "Touadéra"
     assert _without_months("Oct/Nov", lex) == ""
     assert _without_months("Theresa May", lex) == "Theresa May"  # 'May' is also a name

@@ -172,6 +172,8 @@ def _without_months(name: str, lex: Lexicon) -> str:
 def _plausible_actor(name: str, lex: Lexicon) -> bool:
     """Not an event ('Summit', 'lorry bombings'), not a run-on fragment ('Khan, Election Commission')."""
     words = name.split()
+    if len(words) > 1 and words[-1] in lex.place_nouns:
+        return False  # 'Bosso department', 'Jonglei state': a place named by its lower-case noun
     head = words[-1].lower()
     event = head in lex.event_words or head.removesuffix("s") in lex.event_words
     if event and (len(words) == 1 or name[:1].islower()):
