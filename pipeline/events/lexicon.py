@@ -1,7 +1,7 @@
 """The extraction rules' vocabulary, loaded once from models/ into one object.
 
 `Lexicon.from_models()` reads models/roles.json, models/generic_actors.json,
-models/place_words.json, models/numbers.json, models/organisations.jsonl, the
+models/place_words.json, models/demonyms.json, models/numbers.json, models/organisations.jsonl, the
 month names of models/dates.json and the one-word triggers of
 models/triggers.jsonl (an actor is never a month or an event); the rules of
 pipeline.events receive the object as an argument instead of reaching for a
@@ -28,6 +28,7 @@ class PlaceWords:
     location_preps: frozenset[str]
     at_place_preps: frozenset[str]
     admin_suffixes: tuple[str, ...] = ()  # generic words of region names ('Oblast', 'State', 'oblysy')
+    demonyms: frozenset[str] = frozenset()  # 'Angolan', 'Iraqi' (models/demonyms.json): whose, never where
     #: every noun that marks a name as a place ('Tessit town', 'capital Astana', 'Almaty airport'),
     #: built once: the rules ask for it at every token
     nouns: frozenset[str] = frozenset()
@@ -46,6 +47,7 @@ class PlaceWords:
             location_preps=frozenset(raw["location_preps"]),
             at_place_preps=frozenset(raw["at_place_preps"]),
             admin_suffixes=tuple(raw["admin_suffixes"]),
+            demonyms=frozenset(k for k in read_json("demonyms.json") if not k.startswith("_")),
         )
 
 

@@ -68,7 +68,13 @@ def event_locations(segment: Span, date_tokens: frozenset[int], lex: Lexicon) ->
             if name and not in_see_reference(token.doc[token.i : token.i + 1]):
                 found.append(name)
     abbreviations = _bracketed_abbreviations(segment)
-    return unique([f for f in found if f and not _names_a_body(f, lex) and f not in abbreviations])
+    return unique(
+        [
+            f
+            for f in found
+            if f and not _names_a_body(f, lex) and f not in abbreviations and f not in lex.places.demonyms
+        ]
+    )
 
 
 def _bracketed_abbreviations(segment: Span) -> set[str]:
