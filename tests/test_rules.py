@@ -331,6 +331,21 @@ def test_a_demonym_says_whose_never_where(lex, name, places):
     assert event_locations(doc[:], frozenset(), lex) == places
 
 
+@pytest.mark.parametrize("body", ["Board", "Inspectorate"])
+def test_a_name_ending_in_a_body_noun_is_no_place(lex, body):
+    doc = tagged(
+        [
+            ("protested", 0, "ROOT", "VERB", "VBD", "protest"),
+            ("at", 0, "prep", "ADP", "IN", "at"),
+            ("Xland", 4, "compound", "PROPN", "NNP", "Xland"),
+            ("Police", 4, "compound", "PROPN", "NNP", "Police"),
+            (body, 1, "pobj", "PROPN", "NNP", body),
+        ],
+        ents=["O", "O", "B-ORG", "I-ORG", "I-ORG"],
+    )
+    assert event_locations(doc[:], frozenset(), lex) == []
+
+
 def test_months_events_and_run_on_fragments_are_no_actors(lex):
     assert not _plausible_actor("Bosso department", lex)  # a place, named by its lower-case noun
     assert _plausible_actor("Islamic State", lex)
