@@ -350,6 +350,24 @@ def test_whose_the_attack_an_event_happened_in_is_acts(lex):
     assert sides_of(doc, 1, "attack", lex) == (["XLA"], [])
 
 
+@pytest.mark.parametrize("direction", ["north", "NW"])
+def test_a_place_that_locates_another_is_no_actor(lex, direction):
+    # 'Militants attacked Xtown, 190km north of Yburg' / '..., NW of Yburg'
+    doc = doc_of(
+        [
+            ("Militants", 1, "nsubj", "NOUN", "NNS", "militant"),
+            ("attacked", 1, "ROOT", "VERB", "VBD", "attack"),
+            ("Xtown", 1, "dobj", "PROPN", "NNP", "Xtown"),
+            (",", 2, "punct", "PUNCT", ",", ","),
+            (direction, 2, "appos", "ADV", "RB", direction.lower()),
+            ("of", 4, "prep", "ADP", "IN", "of"),
+            ("Yburg", 5, "pobj", "PROPN", "NNP", "Yburg"),
+        ],
+        ents=["O", "O", "B-GPE", "O", "O", "O", "B-GPE"],
+    )
+    assert "Yburg" not in sum(sides_of(doc, 1, "attack", lex), [])
+
+
 def test_the_group_a_count_is_of_acts(lex):
     doc = doc_of(
         [

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from ..records import unique
 from .doc_index import ent_at, ents_in, in_see_reference
 from .lexicon import Lexicon
-from .places import is_place
+from .places import is_place, locates_another_place
 from .scope import Candidate
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "agent"}
@@ -91,6 +91,7 @@ def event_actors(c: Candidate, segment: Span, lex: Lexicon, event_type: str = ""
         elif (
             ent.label_ == "GPE"
             and not is_place(ent.root, lex)
+            and not locates_another_place(ent.root, lex)
             and ent.root.dep_ not in ("amod",)
             and not (ent.root.dep_ == "compound" and ent.root.head.lemma_.lower() in lex.generic_actors)
         ):

@@ -25,6 +25,7 @@ class PlaceWords:
     settlement: frozenset[str]
     site: frozenset[str]
     directions: tuple[str, ...]
+    compass_points: frozenset[str]  # 'NW of Ramadi': directions as CrisisWatch abbreviates them
     location_preps: frozenset[str]
     at_place_preps: frozenset[str]
     admin_suffixes: tuple[str, ...] = ()  # generic words of region names ('Oblast', 'State', 'oblysy')
@@ -44,6 +45,7 @@ class PlaceWords:
             settlement=frozenset(raw["settlement"]),
             site=frozenset(raw["site"]),
             directions=tuple(raw["directions"]),
+            compass_points=frozenset(raw["compass_points"]),
             location_preps=frozenset(raw["location_preps"]),
             at_place_preps=frozenset(raw["at_place_preps"]),
             admin_suffixes=tuple(raw["admin_suffixes"]),

@@ -160,6 +160,14 @@ def _named_by_place_noun(token: Token, lex: Lexicon) -> bool:
     )
 
 
+def locates_another_place(token: Token, lex: Lexicon) -> bool:
+    """'60km west of Obo', 'NW of Ramadi': a place named to say where another one is."""
+    if token.dep_ != "pobj" or token.head.lower_ != "of":
+        return False
+    direction = token.head.head
+    return direction.lower_ in lex.places.directions or direction.text in lex.places.compass_points
+
+
 def _after_place_preposition(token: Token, lex: Lexicon) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in lex.places.at_place_preps
 
