@@ -628,6 +628,27 @@ def test_an_election_is_one_event_a_day_in_its_sentence_other_types_one_a_clause
     assert merged[0].evidence == text[0:77]
 
 
+def test_an_election_told_in_the_summary_and_again_in_the_paragraph_is_one_event():
+    from pipeline.events.build import one_vote_a_day
+    from pipeline.records import Event
+
+    day = date(2019, 7, 21)
+
+    def event(kind: str, start: int, places: list[str], precision: str = "day") -> Event:
+        ev = Event("e", kind, day, day, precision, "21 July", "...", start, start + 3, "t")
+        ev.locations = places
+        return ev
+
+    summary, paragraph = event("election", 0, []), event("election", 900, [])
+    clash = event("armed_clash", 400, [])
+    assert one_vote_a_day([summary, clash, paragraph]) == [clash, paragraph]
+    # by-elections at two places on one day are two votes
+    here, there = event("election", 0, ["Xtown"]), event("election", 500, ["Yville"])
+    assert one_vote_a_day([here, there]) == [here, there]
+    month = [event("election", 0, [], "month"), event("election", 300, [], "month")]
+    assert one_vote_a_day(month) == month
+
+
 def test_violent_protests_are_a_riot(lex):
     doc = tagged(
         [

@@ -76,6 +76,7 @@ class EventBuilder:
                 entry_actors.discourse.next_sentence()
         finally:
             release(doc)
+        events = one_vote_a_day(events)
         for ev in events:
             self.coder.code(ev)
         assign_incidents(entry.entry_id, events)
@@ -420,28 +421,54 @@ def _merge(events: list[tuple[tuple[int, int], Event]], text: str) -> list[Event
         if first.locations and ev.locations and not set(first.locations) & set(ev.locations):
             merged[key + (ev.char_start,)] = ev
             continue
-        first.actors = unique(first.actors + ev.actors)
-        first.actor1 = unique(first.actor1 + ev.actor1)
-        acting = {a.lower() for a in first.actor1}
-        first.actor2 = [a for a in unique(first.actor2 + ev.actor2) if a.lower() not in acting]
-        if not first.actor1_type and ev.actor1_type:  # the side first named keeps its type
-            first.actor1_type, first.actor1_name = ev.actor1_type, ev.actor1_name
-        if not first.actor2_type and ev.actor2_type:
-            first.actor2_type, first.actor2_name = ev.actor2_type, ev.actor2_name
-        first.locations = unique(first.locations + ev.locations)
-        if first.fatalities is None:
-            first.fatalities, first.fatalities_qualifier, first.toll_at = (
-                ev.fatalities,
-                ev.fatalities_qualifier,
-                ev.toll_at,
-            )
-        first.fatalities_cumulative = first.fatalities_cumulative or ev.fatalities_cumulative
+        _absorb(first, ev)
         first.char_start, first.char_end = (
             min(first.char_start, ev.char_start),
             max(first.char_end, ev.char_end),
         )
         first.evidence = text[first.char_start : first.char_end]
     return list(merged.values())
+
+
+def one_vote_a_day(events: list[Event]) -> list[Event]:
+    """An election is one event on its day in the whole entry: the summary that opens it ('Zelensky's
+    party won snap parliamentary elections') and the paragraph that tells it ('Parliamentary elections
+    held peacefully 21 July') name one vote, and the paragraph's telling, the last, is the event (a
+    summary's words and places are those of all it sums up); votes at different places stay apart
+    (by-elections)."""
+    last: dict[tuple, Event] = {}  # (date, end) -> the last telling of that day's vote
+    told_again: set[int] = set()
+    for ev in events:
+        if ev.event_type != "election" or ev.date_precision != "day":
+            continue
+        key = (ev.event_date, ev.event_date_end)
+        told = last.get(key)
+        if told is not None and not (
+            told.locations and ev.locations and not set(told.locations) & set(ev.locations)
+        ):
+            told_again.add(id(told))
+        last[key] = ev
+    return [ev for ev in events if id(ev) not in told_again]
+
+
+def _absorb(first: Event, ev: Event) -> None:
+    """``first`` takes what ``ev``, the same event told again, adds: its actors, places and toll."""
+    first.actors = unique(first.actors + ev.actors)
+    first.actor1 = unique(first.actor1 + ev.actor1)
+    acting = {a.lower() for a in first.actor1}
+    first.actor2 = [a for a in unique(first.actor2 + ev.actor2) if a.lower() not in acting]
+    if not first.actor1_type and ev.actor1_type:  # the side first named keeps its type
+        first.actor1_type, first.actor1_name = ev.actor1_type, ev.actor1_name
+    if not first.actor2_type and ev.actor2_type:
+        first.actor2_type, first.actor2_name = ev.actor2_type, ev.actor2_name
+    first.locations = unique(first.locations + ev.locations)
+    if first.fatalities is None:
+        first.fatalities, first.fatalities_qualifier, first.toll_at = (
+            ev.fatalities,
+            ev.fatalities_qualifier,
+            ev.toll_at,
+        )
+    first.fatalities_cumulative = first.fatalities_cumulative or ev.fatalities_cumulative
 
 
 def event_id(entry_id: str, ev: Event) -> str:
