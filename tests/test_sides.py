@@ -534,6 +534,13 @@ def test_a_group_is_typed_by_the_members_the_entry_names_after_it(types):
     assert entry.sides([Mention("SSLA", "SSLA", AGENT, 0, "ORG")], "attack", 3, False).actor1_type == 2
 
 
+def test_a_name_ending_in_a_plural_name_word_is_a_group_whatever_the_ner_said(types):
+    tagged_person = Mention("Yoruk Christians", "local Yoruk Christians", AGENT, 0, "PERSON")
+    assert types.code(tagged_person, home=("NGA",)) == 4
+    a_person = Mention("Xan Church", "Xan Church", AGENT, 0, "PERSON")  # a surname that is a name word
+    assert types.code(a_person, home=("NGA",)) is None
+
+
 def test_a_titled_name_the_model_takes_for_a_place_is_typed_as_the_person(types):
     entry = EntryActors(types, ("THA",), "Court suspended PM Prayuth 24 Aug. Prayuth urged calm.")
     prayuth = [Mention("Prayuth", "Prayuth", AGENT, 5, "GPE")]

@@ -121,7 +121,9 @@ class ActorTypes:
             code = 2  # 'Ta'ang National Liberation Army': a liberation army is a rebel group, not the army
         if code is None:
             code = self._by_head(lowered)
-        if code is None and mention.label in ("ORG", "NORP", ""):
+        # a name ending in a plural name word is a group whatever the NER said ('Tarok Christians', PERSON)
+        plural = lowered[-1] in self.name_words and lowered[-1].endswith("s")
+        if code is None and (mention.label in ("ORG", "NORP", "") or plural):
             code = next((self.name_words[w] for w in reversed(lowered) if w in self.name_words), None)
         return _at_home(code, state, home)
 
