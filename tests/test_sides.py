@@ -581,6 +581,14 @@ def test_abbreviations_defined_in_the_entry():
     assert abbreviations(arabic) == {"JDX": "Front for the Defence of Xland"}
 
 
+def test_an_abbreviation_is_typed_as_its_full_name_whatever_the_ner_called_it(types):
+    text = "At 17 July Bilateral Contact Group (BCG) meeting. At 18 July BCG met."
+    entry = EntryActors(types, ("UKR",), text)
+    for label in ("ORG", "GPE", "PERSON"):
+        bcg = Mention("BCG", "BCG", AGENT, 0, label)
+        assert entry.sides([bcg], "summit", 1, elided=False).actor1_type == 8, label
+
+
 def test_an_actor_has_one_name_all_entry_long(types):
     entry = EntryActors(types, ("NGA",), "Boko Haram (BH) 3 May attacked Maiduguri.")
     bh = Mention("BH", "BH", AGENT, 0, "ORG")

@@ -146,7 +146,8 @@ class EntryActors:
         if mention is None:
             return None
         if mention.name in self.aliases:  # 'ISGS' is typed as 'Islamic State in the Greater Sahara'
-            mention = replace(mention, name=self.aliases[mention.name], written=self.aliases[mention.name])
+            full = self.aliases[mention.name]  # whatever label the NER gave the capitals ('TCG' a place)
+            mention = replace(mention, name=full, written=full, label="")
         code = self.types.code(mention, self.home, acting)
         if code is None and mention.label != "NORP" and mention.name[:1].isupper():
             surname = mention.name.split()[-1]
