@@ -534,6 +534,11 @@ def test_a_group_is_typed_by_the_members_the_entry_names_after_it(types):
     assert entry.sides([Mention("SSLA", "SSLA", AGENT, 0, "ORG")], "attack", 3, False).actor1_type == 2
 
 
+def test_a_people_named_with_ethnic_in_front_is_an_identity_group(types):
+    assert types.code(Mention("Yoruk", "ethnic Yoruk", AGENT, 0, "PERSON"), home=("ETH",)) == 4
+    assert types.code(Mention("Yoruk", "Yoruk", AGENT, 0, "PERSON"), home=("ETH",)) is None
+
+
 def test_a_name_ending_in_a_plural_name_word_is_a_group_whatever_the_ner_said(types):
     tagged_person = Mention("Yoruk Christians", "local Yoruk Christians", AGENT, 0, "PERSON")
     assert types.code(tagged_person, home=("NGA",)) == 4

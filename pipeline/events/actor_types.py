@@ -125,6 +125,8 @@ class ActorTypes:
         plural = lowered[-1] in self.name_words and lowered[-1].endswith("s")
         if code is None and (mention.label in ("ORG", "NORP", "") or plural):
             code = next((self.name_words[w] for w in reversed(lowered) if w in self.name_words), None)
+        if code is None and self._ethnic(mention):
+            code = IDENTITY_MILITIA  # 'ethnic Misqan': a people named with 'ethnic' or 'tribal' in front
         return _at_home(code, state, home)
 
     def _ethnic(self, mention: Mention) -> bool:
