@@ -368,6 +368,34 @@ def test_a_place_that_locates_another_is_no_actor(lex, direction):
     assert "Yburg" not in sum(sides_of(doc, 1, "attack", lex), [])
 
 
+def test_a_collective_actor_word_in_front_of_what_acted_names_the_actor(lex):
+    # 'military operations killed 50 insurgents, causing civilian casualties'
+    doc = doc_of(
+        [
+            ("military", 1, "amod", "ADJ", "JJ", "military"),
+            ("operations", 2, "nsubj", "NOUN", "NNS", "operation"),
+            ("killed", 2, "ROOT", "VERB", "VBD", "kill"),
+            ("50", 4, "nummod", "NUM", "CD", "50"),
+            ("insurgents", 2, "dobj", "NOUN", "NNS", "insurgent"),
+            (",", 2, "punct", "PUNCT", ",", ","),
+            ("causing", 2, "advcl", "VERB", "VBG", "cause"),
+            ("civilian", 8, "amod", "ADJ", "JJ", "civilian"),
+            ("casualties", 6, "dobj", "NOUN", "NNS", "casualty"),
+        ]
+    )
+    assert sides_of(doc, 2, "attack", lex) == (["military"], ["insurgents"])
+    # the victims' word is no actor: 'Shelling caused civilian casualties'
+    shelling = doc_of(
+        [
+            ("Shelling", 1, "nsubj", "NOUN", "NN", "shelling"),
+            ("caused", 1, "ROOT", "VERB", "VBD", "cause"),
+            ("civilian", 3, "amod", "ADJ", "JJ", "civilian"),
+            ("casualties", 1, "dobj", "NOUN", "NNS", "casualty"),
+        ]
+    )
+    assert sides_of(shelling, 0, "attack", lex) == ([], [])
+
+
 def test_the_group_a_count_is_of_acts(lex):
     doc = doc_of(
         [

@@ -66,8 +66,16 @@ def event_actors(c: Candidate, segment: Span, lex: Lexicon, event_type: str = ""
         name = _actor_name(token, lex)
         if not name:  # 'killed by U.S. drone': the state or group that owns the weapon acts
             owners = [ch for ch in token.children if ch.dep_ in ("compound", "poss", "nmod")]
-            token = next((ch for ch in owners if ch.ent_type_ in ("GPE", "ORG")), token)
-            name = _actor_name(token, lex) if token.ent_type_ else None
+            owner = next((ch for ch in owners if ch.ent_type_ in ("GPE", "ORG")), None)
+            # 'military operations killed 50', 'denied Islamist claims': a collective actor word in
+            # front of what acted or of an event it holds, not of its victims ('civilian casualties')
+            if owner is None and (role == AGENT or token.lemma_.lower() in lex.event_words):
+                owner = next(
+                    (ch for ch in token.children if ch.dep_ == "amod" and ch.lower_ in lex.generic_actors),
+                    None,
+                )
+            token = owner or token
+            name = _actor_name(token, lex) if owner is not None else None
         if name:
             found.append(Mention(name, _written(token, name), role, token.i, token.ent_type_))
             groups.extend(
@@ -237,6 +245,8 @@ def _argument_tokens(c: Candidate, lex: Lexicon, event_type: str = "") -> list[t
                     tokens.append((child, TARGET))
                 else:
                     tokens.append((child, _ROLE_OF_DEP[child.dep_]))
+            elif child.dep_ == "amod" and nominal and child.lower_ in lex.generic_actors:
+                tokens.append((child, AGENT))  # 'military operations killed 50': the military acted
             elif child.dep_ in _OBJECT_DEPS or (
                 child.dep_ in ("compound", "poss") and nominal and not _name_word(child, head)
             ):
@@ -406,6 +416,8 @@ def _actor_name(token: Token, lex: Lexicon) -> str | None:
             )
             return phrase or _strip_title(ent.text, lex)
     acronym = _acronym(token) and token.text not in lex.abbreviated_things
+    if token.dep_ == "amod" and token.pos_ == "ADJ" and token.lower_ in lex.generic_actors:
+        return token.text  # 'military' of 'military operations'
     if (token.pos_ not in ("NOUN", "PROPN") and not acronym) or token.lemma_.lower() in lex.place_nouns:
         return None
     if token.lower_ in lex.individuals:
