@@ -394,6 +394,14 @@ def test_a_collective_actor_word_in_front_of_what_acted_names_the_actor(lex):
         ]
     )
     assert sides_of(shelling, 0, "attack", lex) == ([], [])
+    # the event noun itself: 'military offensive on Xtown'
+    offensive = doc_of(
+        [
+            ("military", 1, "amod", "ADJ", "JJ", "military"),
+            ("offensive", 1, "ROOT", "NOUN", "NN", "offensive"),
+        ]
+    )
+    assert sides_of(offensive, 1, "armed_clash", lex) == (["military"], [])
 
 
 def test_the_group_a_count_is_of_acts(lex):

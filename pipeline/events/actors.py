@@ -246,7 +246,7 @@ def _argument_tokens(c: Candidate, lex: Lexicon, event_type: str = "") -> list[t
                 else:
                     tokens.append((child, _ROLE_OF_DEP[child.dep_]))
             elif child.dep_ == "amod" and nominal and child.lower_ in lex.generic_actors:
-                tokens.append((child, AGENT))  # 'military operations killed 50': the military acted
+                tokens.append((child, AGENT))  # 'military offensive': the military's
             elif child.dep_ in _OBJECT_DEPS or (
                 child.dep_ in ("compound", "poss") and nominal and not _name_word(child, head)
             ):
