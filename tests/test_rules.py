@@ -628,6 +628,21 @@ def test_an_election_is_one_event_a_day_in_its_sentence_other_types_one_a_clause
     assert merged[0].evidence == text[0:77]
 
 
+def test_two_tellings_merged_keep_a_side_and_its_type_together():
+    from pipeline.events.build import _merge
+    from pipeline.records import Event
+
+    text = "Xan released 10 Oct and put under house arrest"
+    day = date(2017, 10, 10)
+    released = Event("e", "detention", day, day, "day", "10 Oct", text[:21], 0, 21, "released")
+    released.actor1, released.actor1_type = ["Xan"], 6
+    arrest = Event("e", "detention", day, day, "day", "10 Oct", text[22:], 22, len(text), "arrest")
+    arrest.actor2, arrest.actor2_type, arrest.actor2_name = ["Xan"], 6, "Xan"
+    (merged,) = _merge([((0, len(text)), released), ((0, len(text)), arrest)], text)
+    assert merged.actor1 == ["Xan"] and merged.actor2 == []
+    assert merged.actor2_type is None and merged.actor2_name is None  # no interaction with nobody
+
+
 def test_an_election_told_in_the_summary_and_again_in_the_paragraph_is_one_event():
     from pipeline.events.build import one_vote_a_day
     from pipeline.records import Event

@@ -461,6 +461,8 @@ def _absorb(first: Event, ev: Event) -> None:
         first.actor1_type, first.actor1_name = ev.actor1_type, ev.actor1_name
     if not first.actor2_type and ev.actor2_type:
         first.actor2_type, first.actor2_name = ev.actor2_type, ev.actor2_name
+    if not first.actor2:  # its one name acts in the other telling: no side acted on, no type for it
+        first.actor2_type, first.actor2_name = None, None
     first.locations = unique(first.locations + ev.locations)
     if first.fatalities is None:
         first.fatalities, first.fatalities_qualifier, first.toll_at = (
