@@ -348,6 +348,7 @@ def test_a_name_ending_in_a_body_noun_is_no_place(lex, body):
 
 def test_months_events_and_run_on_fragments_are_no_actors(lex):
     assert not _plausible_actor("Bosso department", lex)  # a place, named by its lower-case noun
+    assert not _plausible_actor("Several", lex)  # a count, no one named
     assert _plausible_actor("Islamic State", lex)
     assert _without_months("Touadéra’s Feb", lex) == "Touadéra"
     assert _without_months("Oct/Nov", lex) == ""

@@ -181,6 +181,8 @@ def _without_months(name: str, lex: Lexicon) -> str:
 def _plausible_actor(name: str, lex: Lexicon) -> bool:
     """Not an event ('Summit', 'lorry bombings'), not a run-on fragment ('Khan, Election Commission')."""
     words = name.split()
+    if all(w.lower() in lex.phrase_skip for w in words):
+        return False  # 'Several killed', 'Many fled': a count, no one named
     if len(words) > 1 and words[-1] in lex.place_nouns:
         return False  # 'Bosso department', 'Jonglei state': a place named by its lower-case noun
     head = words[-1].lower()
