@@ -404,6 +404,20 @@ def test_a_collective_actor_word_in_front_of_what_acted_names_the_actor(lex):
     assert sides_of(offensive, 1, "armed_clash", lex) == (["military"], [])
 
 
+def test_a_number_written_after_a_name_is_part_of_it(lex):
+    # 'Members of Xantom 509 protested', the name untagged by the small model
+    doc = doc_of(
+        [
+            ("Members", 4, "nsubj", "NOUN", "NNS", "member"),
+            ("of", 0, "prep", "ADP", "IN", "of"),
+            ("Xantom", 1, "pobj", "PROPN", "NNP", "Xantom"),
+            ("509", 2, "nummod", "NUM", "CD", "509"),
+            ("protested", 4, "ROOT", "VERB", "VBD", "protest"),
+        ]
+    )
+    assert sides_of(doc, 4, "protest", lex) == (["Xantom 509"], [])
+
+
 def test_the_group_a_count_is_of_acts(lex):
     doc = doc_of(
         [

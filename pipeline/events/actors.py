@@ -435,6 +435,8 @@ def _actor_name(token: Token, lex: Lexicon) -> str | None:
         and not is_place(token, lex)
     ):
         names = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
+        # a number written after a name is part of it ('Fantom 509'); a count stands before its noun
+        names += [t for t in token.rights if t.dep_ == "nummod" and t.i == token.i + 1 and t.text.isdigit()]
         return _strip_title(
             " ".join(t.text for t in names), lex
         )  # a name the small model missed: 'FM Colonna'
