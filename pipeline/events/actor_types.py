@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -124,7 +125,7 @@ class ActorTypes:
         # a name ending in a plural name word is a group whatever the NER said ('Tarok Christians', PERSON)
         plural = lowered[-1] in self.name_words and lowered[-1].endswith("s")
         if code is None and (mention.label in ("ORG", "NORP", "") or plural):
-            code = next((self.name_words[w] for w in reversed(lowered) if w in self.name_words), None)
+            code = self._name_word_code(lowered)
         if code is None and self._ethnic(mention):
             code = IDENTITY_MILITIA  # 'ethnic Misqan': a people named with 'ethnic' or 'tribal' in front
         return _at_home(code, state, home)
@@ -185,13 +186,7 @@ class ActorTypes:
 
     def _known_inside(self, name: str) -> KnownActor | None:
         """The longest known body named within a longer name."""
-        words = name.split()
-        for size in range(len(words) - 1, 0, -1):
-            for start in range(len(words) - size + 1):
-                known = self.known_as(" ".join(words[start : start + size]))
-                if known is not None:
-                    return known
-        return None
+        return next((k for part in _parts(name) if (k := self.known_as(part)) is not None), None)
 
     def known_as(self, name: str) -> KnownActor | None:
         """The known body of that name, whatever its case and accents ('Médècins Sans Frontières')."""
@@ -208,13 +203,9 @@ class ActorTypes:
 
     def _group_inside(self, name: str, home: tuple[str, ...]) -> NamedGroup | None:
         """The longest group named within a longer name."""
-        words = name.split()
-        for size in range(len(words) - 1, 0, -1):
-            for start in range(len(words) - size + 1):
-                group = self.group(" ".join(words[start : start + size]), home, whole=False)
-                if group is not None:
-                    return group
-        return None
+        return next(
+            (g for part in _parts(name) if (g := self.group(part, home, whole=False)) is not None), None
+        )
 
     def country(self, name: str) -> str | None:
         """ISO3 of a country named by ``name`` ('Russia', 'U.S.', 'UK'), or None (answers kept: it is
@@ -268,7 +259,10 @@ class ActorTypes:
             return group.code
         if len(prefix) < 2:
             return None  # one capitalised word alone names no organisation by its words
-        lowered = [w.lower() for w in prefix]
+        return self._name_word_code([w.lower() for w in prefix])
+
+    def _name_word_code(self, lowered: list[str]) -> int | None:
+        """The code of the last organisation-name word of a name ('X Liberation Front' -> 2)."""
         return next((self.name_words[w] for w in reversed(lowered) if w in self.name_words), None)
 
     def _by_head(self, lowered: list[str]) -> int | None:
@@ -295,6 +289,15 @@ def folded(name: str) -> str:
     """A name for look-up: lower case, accents dropped ('Médècins' and 'Médecins' are one)."""
     decomposed = unicodedata.normalize("NFKD", name.lower())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _parts(name: str) -> Iterator[str]:
+    """The runs of words inside a name, longest first, then left to right ('Unidentified Boko
+    Haram faction' -> 'Unidentified Boko Haram', 'Boko Haram faction', ..., 'Boko Haram', ...)."""
+    words = name.split()
+    for size in range(len(words) - 1, 0, -1):
+        for start in range(len(words) - size + 1):
+            yield " ".join(words[start : start + size])
 
 
 def _proper(name: str) -> bool:

@@ -88,7 +88,8 @@ def event_actors(c: Candidate, segment: Span, lex: Lexicon, event_type: str = ""
         role = PAIR if any(start <= ent.root.i <= end for start, end in paired) else None
         if ent.label_ == "PERSON" and _names_a_collective(ent.root, lex):
             head = ent.root.head  # 'Karzai government', 'Hadi forces': the person's side, not the person
-            found.append(Mention(_phrase(head, lex), _phrase(head, lex), role, head.i, ""))
+            phrase = _phrase(head, lex)
+            found.append(Mention(phrase, phrase, role, head.i, ""))
         elif ent.label_ in ("PERSON", "ORG") or (
             ent.label_ == "NORP"
             and ent.root.pos_ in ("PROPN", "NOUN")
@@ -104,7 +105,7 @@ def event_actors(c: Candidate, segment: Span, lex: Lexicon, event_type: str = ""
             and not (ent.root.dep_ == "compound" and ent.root.head.lemma_.lower() in lex.generic_actors)
         ):
             found.append(Mention(ent.text, ent.text, role, ent.root.i, ent.label_))
-    if event_type in _UNDERGONE and c.root.pos_ == "VERB" and _clipped_passive(c.root, lex):
+    if event_type in _UNDERGONE and _clipped_passive(c.root, lex):
         # 'Former FM X, detained since 2015, provisionally released 10 Oct': the person named before
         # a clipped passive underwent it, whatever the parse tied the name to
         found = [
@@ -144,12 +145,7 @@ def _name_run(ent: Span) -> Span:
 
 def _names_a_collective(name: Token, lex: Lexicon) -> bool:
     """A name set in front of a collective actor noun ('Karzai government')."""
-    head = name.head
-    return (
-        name.dep_ == "compound"
-        and head.pos_ == "NOUN"
-        and (head.lemma_.lower() in lex.generic_actors or head.lower_ in lex.generic_actors)
-    )
+    return name.dep_ == "compound" and name.head.pos_ == "NOUN" and lex.collective(name.head)
 
 
 def _written(token: Token, name: str) -> str:
@@ -299,10 +295,8 @@ def _owners_of_setting(root: Token, lex: Lexicon) -> list[Token]:
     is, the name in front of its noun (an organisation, a state or its people, an abbreviation)."""
     return [
         owner
-        for prep in root.children
-        if prep.dep_ == "prep" and prep.lower_ in _SETTING_PREPS
-        for setting in prep.children
-        if setting.dep_ == "pobj" and setting.pos_ == "NOUN" and setting.lemma_.lower() in lex.event_words
+        for setting in _settings([root])
+        if setting.pos_ == "NOUN" and setting.lemma_.lower() in lex.event_words
         for owner in setting.children
         if owner.dep_ in ("compound", "amod", "poss")
         and (owner.ent_type_ in ("ORG", "NORP", "GPE") or _acronym(owner))
@@ -312,18 +306,25 @@ def _owners_of_setting(root: Token, lex: Lexicon) -> list[Token]:
 def _sides_of_setting(root: Token) -> list[Token]:
     """'killed during clashes between X and Y' ('reported killed during ...'): the two sides of the
     fighting the event happened in."""
-    verbs = [root, *(ch for ch in root.children if ch.dep_ == "xcomp")]
     return [
         side
+        for setting in _settings([root, *(ch for ch in root.children if ch.dep_ == "xcomp")])
+        for between in setting.children
+        if between.dep_ == "prep" and between.lower_ == "between"
+        for side in between.children
+        if side.dep_ == "pobj"
+    ]
+
+
+def _settings(verbs: list[Token]) -> list[Token]:
+    """The nouns the verbs' events are set in: 'in clashes', 'during attack', 'amid protests'."""
+    return [
+        setting
         for verb in verbs
         for prep in verb.children
         if prep.dep_ == "prep" and prep.lower_ in _SETTING_PREPS
         for setting in prep.children
         if setting.dep_ == "pobj"
-        for between in setting.children
-        if between.dep_ == "prep" and between.lower_ == "between"
-        for side in between.children
-        if side.dep_ == "pobj"
     ]
 
 
@@ -372,9 +373,7 @@ def _clipped_passive(verb: Token, lex: Lexicon) -> bool:
 
 def _named_modifier(token: Token, lex: Lexicon) -> list[str]:
     """A proper name in front of a generic actor noun ('suspected JNIM fighters' -> 'JNIM')."""
-    if token.ent_type_ or not (
-        token.lemma_.lower() in lex.generic_actors or token.lower_ in lex.generic_actors
-    ):
+    if token.ent_type_ or not lex.collective(token):
         return []  # in a name ('Constitutional Court') the whole name is the actor
     names = []
     for child in token.lefts:
@@ -411,11 +410,7 @@ def _actor_name(token: Token, lex: Lexicon) -> str | None:
     if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         ent = ent_at(token)
         if ent is not None and not (ent.label_ == "GPE" and is_place(ent.root, lex)):
-            phrase = (
-                _phrase(token, lex)
-                if token.lower_ in lex.generic_actors or token.lemma_.lower() in lex.generic_actors
-                else None
-            )
+            phrase = _phrase(token, lex) if lex.collective(token) else None
             return phrase or _strip_title(ent.text, lex)
     acronym = _acronym(token) and token.text not in lex.abbreviated_things
     if token.dep_ == "amod" and token.pos_ == "ADJ" and token.lower_ in lex.generic_actors:
@@ -424,7 +419,7 @@ def _actor_name(token: Token, lex: Lexicon) -> str | None:
         return None
     if token.lower_ in lex.individuals:
         return None  # 'killed soldier', 'killed five people': no one named, no group (docs/CODEBOOK.md 3)
-    if token.lemma_.lower() in lex.generic_actors or token.lower_ in lex.generic_actors:
+    if lex.collective(token):
         return _phrase(token, lex)
     if acronym and not token.ent_type_ and not is_place(token, lex):
         return token.text  # 'SAMIM 13 Oct freed': the small model may tag an acronym as a verb

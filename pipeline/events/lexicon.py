@@ -12,9 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..dates import DateResolver
 from ..resources import read_json, read_jsonl
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 @dataclass(frozen=True)
@@ -90,6 +94,11 @@ class Lexicon:
     @property
     def place_nouns(self) -> frozenset[str]:
         return self.places.nouns
+
+    def collective(self, word: Token) -> bool:
+        """A collective actor noun of generic_actors.json, by its lemma or as written ('govt',
+        'forces', 'police')."""
+        return word.lemma_.lower() in self.generic_actors or word.lower_ in self.generic_actors
 
     @property
     def location_preps(self) -> frozenset[str]:

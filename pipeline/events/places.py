@@ -178,7 +178,7 @@ def is_place(token: Token, lex: Lexicon) -> bool:
     for _ in range(4):
         head = current.head
         if current.dep_ == "poss":  # 'Almaty's airport', not 'Tsikhanouskaya's return'
-            if head.lemma_.lower() in lex.generic_actors or head.lower_ in lex.generic_actors:
+            if lex.collective(head):
                 return False  # 'Prayuth's government', 'Mali's army': whose the actor is, not where
             return current.ent_type_ in PLACE_ENTS or head.lemma_.lower() in lex.place_nouns
         if current.dep_ in ("compound", "appos", "nmod") and head.lemma_.lower() in lex.place_nouns:

@@ -141,10 +141,8 @@ class EntryActors:
         are of one kind."""
         return next((code for m in side if (code := self._code(m, event_type, acting)) is not None), None)
 
-    def _code(self, mention: Mention | None, event_type: str, acting: bool) -> int | None:
+    def _code(self, mention: Mention, event_type: str, acting: bool) -> int | None:
         """The mention's ACLED code; protesters in a riot are rioters (ACLED: a violent demonstration)."""
-        if mention is None:
-            return None
         if mention.name in self.aliases:  # 'ISGS' is typed as 'Islamic State in the Greater Sahara'
             full = self.aliases[mention.name]  # whatever label the NER gave the capitals ('TCG' a place)
             mention = replace(mention, name=full, written=full, label="")

@@ -67,9 +67,12 @@ class CachedAttributeRuler(AttributeRuler):
         """The matches spaCy's AttributeRuler.match gives, in its order (later rules win)."""
         found = list(self._multi(doc, allow_missing=True, as_spans=False))
         # one array read for the whole Doc: a Token object per word cost more than the look-up itself
-        signatures = doc.to_array(self._reads).tolist() if self._reads else [[] for _ in doc]
+        # (one column of values comes back flat: reshaped, every row is a token's signature)
+        signatures = (
+            doc.to_array(self._reads).reshape(len(doc), -1).tolist() if self._reads else [[]] * len(doc)
+        )
         for i, values in enumerate(signatures):
-            signature = tuple(values) if isinstance(values, list) else (values,)
+            signature = tuple(values)
             ids = self._known.get(signature)
             if ids is None:
                 ids = [m for m, _, _ in self._single(doc[i : i + 1], allow_missing=True, as_spans=False)]

@@ -4,11 +4,11 @@ spaCy's rule lemmatizer caches its answer for a word, POS and morphology, but
 returns early, before the cache, for words already in their base form (a
 singular noun, an infinitive): most of the words of a text, each time
 re-read from the token's morphology in Python. The lemma is a function of
-the same three values in every case, so this subclass caches all answers
-under spaCy's own key, and reads and writes a whole Doc's values as arrays
-instead of a Token object per word; the lemmas are those of the model's
-lemmatizer (tests/test_nlp.py compares them on real entries), at a fraction
-of the cost.
+the same three values in every case, so this subclass keeps every answer
+under those three values, asks spaCy's lemmatizer only for a combination it
+has not seen, and reads and writes a whole Doc's values as arrays instead
+of a Token object per word; the lemmas are those of the model's lemmatizer
+(tests/test_nlp.py compares them on real entries), at a fraction of the cost.
 """
 
 from __future__ import annotations
@@ -19,11 +19,11 @@ from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.errors import Errors
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 
 class CachedLemmatizer(EnglishLemmatizer):
-    """EnglishLemmatizer whose rule answers are all cached by (word, POS, morphology)."""
+    """EnglishLemmatizer whose answers are all kept by (word, POS, morphology)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -47,14 +47,6 @@ class CachedLemmatizer(EnglishLemmatizer):
             lemmas[i, 0] = found
         doc.from_array([LEMMA], lemmas)
         return doc
-
-    def rule_lemmatize(self, token: Token) -> list[str]:
-        key = (token.orth, token.pos, token.morph.key)
-        forms = self.cache.get(key)
-        if forms is None:
-            forms = super().rule_lemmatize(token)
-            self.cache[key] = forms
-        return forms
 
 
 @Language.factory("crisis_lemmatizer", default_config={"mode": "rule", "overwrite": False})
