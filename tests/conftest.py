@@ -30,6 +30,22 @@ def fixtures() -> Path:
 
 
 @pytest.fixture(scope="session")
+def lex():
+    """The rules' vocabulary of models/, for rule tests on hand-built Docs."""
+    from pipeline.events.lexicon import Lexicon
+
+    return Lexicon.from_models()
+
+
+@pytest.fixture(scope="session")
+def types():
+    """The ACLED actor-type vocabulary of models/."""
+    from pipeline.events.actor_types import ActorTypes
+
+    return ActorTypes.from_models()
+
+
+@pytest.fixture(scope="session")
 def extractor():
     """The loaded resources of extraction, built once for the whole session."""
     from pipeline.extractor import Extractor

@@ -8,9 +8,6 @@ import json
 import sys
 from pathlib import Path
 
-import pytest
-
-from pipeline.events.actor_types import ActorTypes
 from pipeline.events.actors import AGENT, TARGET, Mention
 from pipeline.events.sides import EntryActors
 
@@ -40,11 +37,6 @@ def row(actor_id: int, short: str, english: str, org: str, location: str, **name
 
 def never_common(word: str) -> bool:
     return False
-
-
-@pytest.fixture(scope="module")
-def types() -> ActorTypes:
-    return ActorTypes.from_models()
 
 
 # ------------------------------------------------------------------ the build

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-import spacy
+from hand_built import VOCAB, parsed, tagged
 from spacy.tokens import Doc, Span
 
 from pipeline.dates import DateMention
@@ -21,22 +21,8 @@ from pipeline.events.absorb import (
 )
 from pipeline.events.actors import AGENT, TARGET, _plausible_actor, _without_months, event_actors
 from pipeline.events.build import _refine_type
-from pipeline.events.lexicon import Lexicon
 from pipeline.events.places import below_countries, event_locations, is_place
 from pipeline.events.scope import Candidate, attach_dates, drop_background, tokens_of
-
-VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower_, is_punct) without a model
-
-
-@pytest.fixture(scope="module")
-def lex() -> Lexicon:
-    return Lexicon.from_models()
-
-
-def parsed(rows: list[tuple[str, int, str, str, str]], ents: list[str] | None = None) -> Doc:
-    """A Doc from (word, head index, dep, POS, lemma) rows; the text is the words joined by spaces."""
-    words, heads, deps, pos, lemmas = (list(column) for column in zip(*rows))
-    return Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents)
 
 
 def trigger(doc: Doc, i: int, label: str) -> Candidate:
@@ -208,27 +194,6 @@ def test_an_unnamed_individual_is_no_actor_but_a_group_is(lex):
     )
     found = event_actors(trigger(doc, 1, "attack"), doc[:], lex, "attack")
     assert [(m.name, m.role) for m in found] == [("Gunmen", AGENT), ("farmers", TARGET)]
-
-
-def tagged(
-    rows: list[tuple[str, int, str, str, str, str]],
-    ents: list[str] | None = None,
-    glued: tuple[int, ...] = (),
-) -> Doc:
-    """Like `parsed`, with fine tags: (word, head, dep, POS, tag, lemma); no space after ``glued`` words."""
-    words, heads, deps, pos, tags, lemmas = (list(column) for column in zip(*rows))
-    spaces = [i not in glued for i in range(len(words))]
-    return Doc(
-        VOCAB,
-        words=words,
-        spaces=spaces,
-        heads=heads,
-        deps=deps,
-        pos=pos,
-        tags=tags,
-        lemmas=lemmas,
-        ents=ents,
-    )
 
 
 def _report(verb_rows: list[tuple[str, int, str, str, str, str]]) -> Doc:

@@ -8,34 +8,15 @@ on a real sentence through the whole Extractor.
 from __future__ import annotations
 
 import pytest
-import spacy
+from hand_built import VOCAB, tagged
 from spacy.tokens import Doc, Span
 
-from pipeline.events.actor_types import ActorTypes
 from pipeline.events.actors import AGENT, PAIR, TARGET, Mention, event_actors
 from pipeline.events.aliases import abbreviations
 from pipeline.events.lexicon import Lexicon
 from pipeline.events.scope import Candidate
 from pipeline.events.sides import Discourse, EntryActors, interaction, split_sides
 from pipeline.records import Entry
-
-VOCAB = spacy.blank("en").vocab
-
-
-@pytest.fixture(scope="module")
-def lex() -> Lexicon:
-    return Lexicon.from_models()
-
-
-@pytest.fixture(scope="module")
-def types() -> ActorTypes:
-    return ActorTypes.from_models()
-
-
-def doc_of(rows: list[tuple[str, int, str, str, str, str]], ents: list[str] | None = None) -> Doc:
-    """A Doc from (word, head index, dep, POS, tag, lemma) rows."""
-    words, heads, deps, pos, tags, lemmas = (list(column) for column in zip(*rows))
-    return Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas, ents=ents)
 
 
 def roles(doc: Doc, i: int, label: str, lex: Lexicon) -> list[tuple[str, str | None]]:
@@ -51,7 +32,7 @@ def sides_of(doc: Doc, i: int, label: str, lex: Lexicon) -> tuple[list[str], lis
 
 # ------------------------------------------------------------------ roles from the parse
 def test_subject_acts_and_object_is_acted_on(lex):
-    doc = doc_of(
+    doc = tagged(
         [
             ("Police", 1, "nsubj", "NOUN", "NNS", "police"),
             ("detained", 1, "ROOT", "VERB", "VBD", "detain"),
@@ -63,7 +44,7 @@ def test_subject_acts_and_object_is_acted_on(lex):
 
 
 def test_agent_of_a_passive_acts_and_its_subject_is_acted_on(lex):
-    doc = doc_of(
+    doc = tagged(
         [
             ("Activists", 2, "nsubjpass", "NOUN", "NNS", "activist"),
             ("were", 2, "auxpass", "AUX", "VBD", "be"),
@@ -77,7 +58,7 @@ def test_agent_of_a_passive_acts_and_its_subject_is_acted_on(lex):
 
 def test_a_passive_without_its_auxiliary_has_its_subject_acted_on(lex):
     # 'Kadyrov assassinated': the parse takes it for an active verb with a subject
-    doc = doc_of(
+    doc = tagged(
         [
             ("Kadyrov", 1, "nsubj", "PROPN", "NNP", "Kadyrov"),
             ("assassinated", 1, "ROOT", "VERB", "VBN", "assassinate"),
@@ -86,7 +67,7 @@ def test_a_passive_without_its_auxiliary_has_its_subject_acted_on(lex):
     )
     assert sides_of(doc, 1, "attack", lex) == ([], ["Kadyrov"])
     # with an object on a joined verb it is active: 'authorities arrested and sentenced activists'
-    active = doc_of(
+    active = tagged(
         [
             ("authorities", 1, "nsubj", "NOUN", "NNS", "authority"),
             ("arrested", 1, "ROOT", "VERB", "VBD", "arrest"),
@@ -100,7 +81,7 @@ def test_a_passive_without_its_auxiliary_has_its_subject_acted_on(lex):
 
 def test_the_dead_of_a_battle_did_not_fight_it(lex):
     # 'Several killed in clashes between X and Y': the subject of 'killed' is the victims' side
-    doc = doc_of(
+    doc = tagged(
         [
             ("Villagers", 1, "nsubj", "NOUN", "NNS", "villager"),
             ("killed", 1, "ROOT", "VERB", "VBD", "kill"),
@@ -119,7 +100,7 @@ def test_the_dead_of_a_battle_did_not_fight_it(lex):
 
 def test_the_sides_of_the_fighting_a_death_happened_in(lex):
     # '75 reported killed during clashes between army and rebels': the event is read from the verb
-    doc = doc_of(
+    doc = tagged(
         [
             ("75", 1, "nsubj", "NUM", "CD", "75"),
             ("reported", 1, "ROOT", "VERB", "VBD", "report"),
@@ -134,7 +115,7 @@ def test_the_sides_of_the_fighting_a_death_happened_in(lex):
     )
     assert sides_of(doc, 1, "armed_clash", lex) == (["army"], ["militias"])
     assert sides_of(doc, 2, "armed_clash", lex) == (["army"], ["militias"])
-    alone = doc_of(
+    alone = tagged(
         [
             ("75", 1, "nsubj", "NUM", "CD", "75"),
             ("killed", 1, "ROOT", "VERB", "VBN", "kill"),
@@ -147,7 +128,7 @@ def test_the_sides_of_the_fighting_a_death_happened_in(lex):
 
 def test_an_abbreviation_names_an_actor_whatever_its_tag_but_a_weapon_is_none(lex):
     # the small model tags 'SAMIM' (a mission's abbreviation) as a verb
-    doc = doc_of(
+    doc = tagged(
         [
             ("SAMIM", 1, "nsubj", "VERB", "VB", "SAMIM"),
             ("detonated", 1, "ROOT", "VERB", "VBD", "detonate"),
@@ -173,7 +154,7 @@ def test_a_hyphened_modifier_stays_with_the_actor_it_describes(lex):
 
 def test_a_long_name_in_front_of_a_group_noun_is_no_part_of_its_phrase(lex):
     # 'Front for the Defence of Xland (JDX) militants attacked': the parse hangs the name on the noun
-    doc = doc_of(
+    doc = tagged(
         [
             ("Front", 8, "nmod", "PROPN", "NNP", "Front"),
             ("for", 0, "prep", "ADP", "IN", "for"),
@@ -192,7 +173,7 @@ def test_a_long_name_in_front_of_a_group_noun_is_no_part_of_its_phrase(lex):
 
 def test_the_event_counted_by_a_partitive_noun_has_the_agent_of_its_verb(lex):
     # 'Assailants fired barrage of rockets': the rockets are the attack, the assailants fired them
-    doc = doc_of(
+    doc = tagged(
         [
             ("Assailants", 1, "nsubj", "NOUN", "NNS", "assailant"),
             ("fired", 1, "ROOT", "VERB", "VBD", "fire"),
@@ -206,10 +187,10 @@ def test_the_event_counted_by_a_partitive_noun_has_the_agent_of_its_verb(lex):
 
 def test_the_noun_of_an_arrest_names_whom_it_befell(lex):
     # "opposition leader's arrest": the possessor is arrested; "govt's offensive": the possessor acts
-    arrest = doc_of(
+    arrest = tagged(
         [("leader", 1, "poss", "NOUN", "NN", "leader"), ("arrest", 1, "ROOT", "NOUN", "NN", "arrest")]
     )
-    offensive = doc_of(
+    offensive = tagged(
         [("army", 1, "poss", "NOUN", "NN", "army"), ("offensive", 1, "ROOT", "NOUN", "NN", "offensive")]
     )
     assert roles(arrest, 1, "detention", lex) == [("leader", TARGET)]
@@ -217,7 +198,7 @@ def test_the_noun_of_an_arrest_names_whom_it_befell(lex):
 
 
 def test_joint_subjects_of_an_agreement_are_its_two_sides(lex):
-    doc = doc_of(
+    doc = tagged(
         [
             ("Erdoğan", 3, "nsubj", "PROPN", "NNP", "Erdoğan"),
             ("and", 0, "cc", "CCONJ", "CC", "and"),
@@ -233,7 +214,7 @@ def test_joint_subjects_of_an_agreement_are_its_two_sides(lex):
 
 
 def test_the_one_side_named_in_a_clash_is_named_first(lex):
-    doc = doc_of(
+    doc = tagged(
         [
             ("Clashes", 0, "ROOT", "NOUN", "NNS", "clash"),
             ("with", 0, "prep", "ADP", "IN", "with"),
@@ -246,7 +227,7 @@ def test_the_one_side_named_in_a_clash_is_named_first(lex):
 def test_every_name_between_the_sides_preposition_is_a_side_in_text_order(lex):
     # the small model's parse of 'Clashes between BIFM and Philippine military displaced villagers':
     # the abbreviation hangs on the noun after it, only 'military' is the preposition's object
-    doc = doc_of(
+    doc = tagged(
         [
             ("Clashes", 6, "nsubj", "NOUN", "NNS", "clash"),
             ("between", 0, "prep", "ADP", "IN", "between"),
@@ -266,7 +247,7 @@ def test_every_name_between_the_sides_preposition_is_a_side_in_text_order(lex):
 
 def test_a_person_named_before_a_collective_noun_stands_for_that_collective(lex):
     # the parse after a masked date: the adverb standing for the date hangs on the name
-    doc = doc_of(
+    doc = tagged(
         [
             ("simultaneously", 1, "advmod", "ADV", "RB", "simultaneously"),
             ("Karzai", 2, "compound", "PROPN", "NNP", "Karzai"),
@@ -281,7 +262,7 @@ def test_a_person_named_before_a_collective_noun_stands_for_that_collective(lex)
 
 
 def test_the_words_of_a_name_a_trigger_ends_are_no_actors(lex):
-    doc = doc_of(
+    doc = tagged(
         [
             ("Xland", 2, "compound", "PROPN", "NNP", "Xland"),
             ("Economic", 2, "compound", "PROPN", "NNP", "Economic"),
@@ -291,7 +272,7 @@ def test_the_words_of_a_name_a_trigger_ends_are_no_actors(lex):
     )
     assert roles(doc, 2, "summit", lex) == []
     # a common noun's modifiers still name who holds it: 'Boko Haram attack'
-    attack = doc_of(
+    attack = tagged(
         [
             ("Xland", 1, "compound", "PROPN", "NNP", "Xland"),
             ("attack", 1, "ROOT", "NOUN", "NN", "attack"),
@@ -302,7 +283,7 @@ def test_the_words_of_a_name_a_trigger_ends_are_no_actors(lex):
 
 def test_a_persons_name_the_ner_cut_short_runs_on_over_the_name_it_is_part_of(lex):
     # the small model's parse of 'FM Xan Yolberg criticised govt's decision': the name is no argument
-    doc = doc_of(
+    doc = tagged(
         [
             ("Xan", 1, "compound", "PROPN", "NNP", "Xan"),
             ("Yolberg", 4, "nmod", "PROPN", "NNP", "Yolberg"),
@@ -317,7 +298,7 @@ def test_a_persons_name_the_ner_cut_short_runs_on_over_the_name_it_is_part_of(le
 
 def test_the_person_named_before_a_clipped_passive_underwent_it_whatever_the_parse(lex):
     # the small model's parse of 'FM Xan, detained since 2015, released lately'
-    doc = doc_of(
+    doc = tagged(
         [
             ("Xan", 0, "ROOT", "PROPN", "NNP", "Xan"),
             (",", 2, "punct", "PUNCT", ",", ","),
@@ -337,7 +318,7 @@ def test_the_person_named_before_a_clipped_passive_underwent_it_whatever_the_par
 
 def test_whose_the_attack_an_event_happened_in_is_acts(lex):
     # 'Around 80 killed in rebel XLA attack on Yville'
-    doc = doc_of(
+    doc = tagged(
         [
             ("80", 1, "nsubj", "NUM", "CD", "80"),
             ("killed", 1, "ROOT", "VERB", "VBN", "kill"),
@@ -353,7 +334,7 @@ def test_whose_the_attack_an_event_happened_in_is_acts(lex):
 @pytest.mark.parametrize("direction", ["north", "NW"])
 def test_a_place_that_locates_another_is_no_actor(lex, direction):
     # 'Militants attacked Xtown, 190km north of Yburg' / '..., NW of Yburg'
-    doc = doc_of(
+    doc = tagged(
         [
             ("Militants", 1, "nsubj", "NOUN", "NNS", "militant"),
             ("attacked", 1, "ROOT", "VERB", "VBD", "attack"),
@@ -370,7 +351,7 @@ def test_a_place_that_locates_another_is_no_actor(lex, direction):
 
 def test_a_collective_actor_word_in_front_of_what_acted_names_the_actor(lex):
     # 'military operations killed 50 insurgents, causing civilian casualties'
-    doc = doc_of(
+    doc = tagged(
         [
             ("military", 1, "amod", "ADJ", "JJ", "military"),
             ("operations", 2, "nsubj", "NOUN", "NNS", "operation"),
@@ -385,7 +366,7 @@ def test_a_collective_actor_word_in_front_of_what_acted_names_the_actor(lex):
     )
     assert sides_of(doc, 2, "attack", lex) == (["military"], ["insurgents"])
     # the victims' word is no actor: 'Shelling caused civilian casualties'
-    shelling = doc_of(
+    shelling = tagged(
         [
             ("Shelling", 1, "nsubj", "NOUN", "NN", "shelling"),
             ("caused", 1, "ROOT", "VERB", "VBD", "cause"),
@@ -395,7 +376,7 @@ def test_a_collective_actor_word_in_front_of_what_acted_names_the_actor(lex):
     )
     assert sides_of(shelling, 0, "attack", lex) == ([], [])
     # the event noun itself: 'military offensive on Xtown'
-    offensive = doc_of(
+    offensive = tagged(
         [
             ("military", 1, "amod", "ADJ", "JJ", "military"),
             ("offensive", 1, "ROOT", "NOUN", "NN", "offensive"),
@@ -406,7 +387,7 @@ def test_a_collective_actor_word_in_front_of_what_acted_names_the_actor(lex):
 
 def test_a_number_written_after_a_name_is_part_of_it(lex):
     # 'Members of Xantom 509 protested', the name untagged by the small model
-    doc = doc_of(
+    doc = tagged(
         [
             ("Members", 4, "nsubj", "NOUN", "NNS", "member"),
             ("of", 0, "prep", "ADP", "IN", "of"),
@@ -419,7 +400,7 @@ def test_a_number_written_after_a_name_is_part_of_it(lex):
 
 
 def test_the_group_a_count_is_of_acts(lex):
-    doc = doc_of(
+    doc = tagged(
         [
             ("Hundreds", 3, "nsubj", "NOUN", "NNS", "hundred"),
             ("of", 0, "prep", "ADP", "IN", "of"),
@@ -434,7 +415,7 @@ def test_the_group_a_count_is_of_acts(lex):
 
 def test_the_state_that_owns_the_weapon_acts(lex):
     # 'suspects killed by U.S. drone': the drone is no actor, the state it belongs to is
-    doc = doc_of(
+    doc = tagged(
         [
             ("suspects", 1, "nsubjpass", "NOUN", "NNS", "suspect"),
             ("killed", 1, "ROOT", "VERB", "VBN", "kill"),
@@ -449,7 +430,7 @@ def test_the_state_that_owns_the_weapon_acts(lex):
 
 def test_a_title_stands_for_the_person_set_beside_it(lex):
     # 'Minister for defence, John Koang Nyuon, arrived': the person acts, not the title
-    doc = doc_of(
+    doc = tagged(
         [
             ("Minister", 5, "nsubj", "PROPN", "NNP", "Minister"),
             (",", 0, "punct", "PUNCT", ",", ","),
