@@ -301,3 +301,12 @@ def test_separate_incidents_keep_their_own_tolls(x):
     )
     assert len({e.incident_id for e in events}) == 2
     assert sorted(e.fatalities for e in events) == [2, 5]
+
+
+def test_violence_with_no_place_of_its_own_happened_where_its_sentence_says(x):
+    sentence = "Fighting continued in Kordofan region; notably, drone strike 14 May killed 12 civilians."
+    assert "Kordofan" in x.one(sentence, event_type="attack").locations
+    said = x.one("Clashes persisted in Kordofan region; govt 14 May said it was ready for talks.")
+    assert said.event_type == "statement" and said.locations == []
+    listed = "Bomb 3 May killed 18 in Kadugli town; 27 killed 5 May in clashes between army and rebels."
+    assert x.one(listed, event_type="armed_clash").locations == []

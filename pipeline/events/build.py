@@ -231,6 +231,11 @@ def _build(
     lex = rules.lex
     label = _refine_type(c, lex)
     places = unique(event_locations(items, date_tokens, lex) + scene(sent, date_tokens))
+    before = sent.doc[sent.start : segment.start]
+    if not places and label in _VIOLENT and before and not any(t.i in date_tokens for t in before):
+        # 'Fighting went on in Kordofan; notably, strike 14 May killed 12': where the sentence's fighting
+        # was; not the place of an earlier dated item ('18 killed in Samarra 20 Sept; 27 killed 24 Sept')
+        places = event_locations(before, date_tokens, lex)
     locations = below_countries(places, rules.types.country)
     named = apart_from_places(event_actors(c, items, lex, label), places)
     named = entry_actors.spelled_out(named, lambda i: sent.doc[i].idx)
