@@ -310,3 +310,20 @@ def test_violence_with_no_place_of_its_own_happened_where_its_sentence_says(x):
     assert said.event_type == "statement" and said.locations == []
     listed = "Bomb 3 May killed 18 in Kadugli town; 27 killed 5 May in clashes between army and rebels."
     assert x.one(listed, event_type="armed_clash").locations == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "One soldier killed in Rutshuru and two more in provincial capital, Goma 4 May.",
+        "Authorities 7 May postponed peace conference in Kivu provincial capital Goma planned for June.",
+    ],
+)
+def test_the_name_a_capital_is_given_is_a_place_not_an_actor(x, sentence):
+    (event,) = x.events_of(sentence)
+    assert "Goma" in event.locations and "Goma" not in event.actors
+
+
+def test_a_capital_named_to_say_where_another_place_is_is_not_the_place(x):
+    (event,) = x.events_of("Rebels 9 May shelled army positions 30km south of capital Bangui.")
+    assert event.locations == []

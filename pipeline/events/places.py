@@ -35,7 +35,9 @@ def event_locations(segment: Span, date_tokens: frozenset[int], lex: Lexicon) ->
         span = ent.doc[words[0].i : words[-1].i + 1]  # 'Mentao today' (a masked date) -> 'Mentao'
         name = span.text.removesuffix("’s").removesuffix("'s")
         if ent.label_ in PLACE_ENTS and (
-            span.root.lemma_.lower() in lex.place_nouns or is_place(span.root, lex)
+            span.root.lemma_.lower() in lex.place_nouns
+            or is_place(span.root, lex)
+            or _titled_place(span, lex)
         ):
             found.append(name)
         elif (
@@ -45,6 +47,7 @@ def event_locations(segment: Span, date_tokens: frozenset[int], lex: Lexicon) ->
             and (
                 _after_place_preposition(span.root, lex)
                 or _named_by_place_noun(span.root, lex)
+                or _titled_place(span, lex)
                 or (span.root.dep_ not in ("pobj", "poss") and is_place(span.root, lex))
             )
         ):
@@ -157,6 +160,19 @@ def _named_by_place_noun(token: Token, lex: Lexicon) -> bool:
         token.dep_ == "pobj"
         and token.head.lower_ == "of"
         and token.head.head.lemma_.lower() in lex.place_nouns
+    )
+
+
+def _titled_place(span: Span, lex: Lexicon) -> bool:
+    """'state capital Xalapa', 'regional capital, Bamenda': the name a place's title gives it, however
+    it is parsed; not 'north of capital Baghdad', which says where another place is."""
+    doc = span.doc
+    words = [t for t in doc[max(0, span.start - 2) : span.start] if t.text != ","][-1:]
+    return (
+        bool(words)
+        and words[0].lower_ in lex.places.titles
+        and words[0].pos_ == "NOUN"
+        and not locates_another_place(span.root, lex)
     )
 
 
