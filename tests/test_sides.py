@@ -197,6 +197,16 @@ def test_the_noun_of_an_arrest_names_whom_it_befell(lex):
     assert roles(offensive, 1, "military", lex) == [("army", AGENT)]
 
 
+@pytest.mark.parametrize("dep", ["poss", "compound", "nmod"])
+def test_the_holder_of_an_attack_made_it(lex, dep):
+    # "militants' attack", "jihadist attacks", "militants continued attacks" (the parse's nmod): whose
+    # attack it is acts, where the holder of an arrest underwent it
+    doc = tagged(
+        [("militants", 1, dep, "NOUN", "NNS", "militant"), ("attacks", 1, "ROOT", "NOUN", "NNS", "attack")]
+    )
+    assert roles(doc, 1, "attack", lex) == [("militants", AGENT)]
+
+
 def test_joint_subjects_of_an_agreement_are_its_two_sides(lex):
     doc = tagged(
         [

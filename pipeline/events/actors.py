@@ -38,6 +38,9 @@ _ROLE_OF_PREP = {
 _SETTING_PREPS = frozenset({"in", "during", "amid"})
 #: types whose noun names what is done to someone: 'X's arrest', 'trial of X', 'appointment of X'
 _UNDERGONE = {"detention", "trial", "appointment", "attack"}
+#: of these, the types whose noun's holder is who underwent it ('activist's arrest'); the holder of an
+#: attack made it ('militants' attack', 'jihadist attacks'), as in ACLED's 'Boko Haram attack'
+_HELD_BY_WHO_UNDERWENT = _UNDERGONE - {"attack"}
 
 
 @dataclass(frozen=True)
@@ -246,10 +249,10 @@ def _argument_tokens(c: Candidate, lex: Lexicon, event_type: str = "") -> list[t
             elif child.dep_ == "amod" and nominal and child.lower_ in lex.generic_actors:
                 tokens.append((child, AGENT))  # 'military offensive': the military's
             elif child.dep_ in _OBJECT_DEPS or (
-                child.dep_ in ("compound", "poss") and nominal and not _name_word(child, head)
+                child.dep_ in ("compound", "poss", "nmod") and nominal and not _name_word(child, head)
             ):
                 # 'Boko Haram attack' and 'govt's crackdown' name the agent, 'activist's arrest' the target
-                role = TARGET if child.dep_ in _OBJECT_DEPS or undergone else AGENT
+                role = TARGET if child.dep_ in _OBJECT_DEPS or event_type in _HELD_BY_WHO_UNDERWENT else AGENT
                 tokens.append((child, role))
                 tokens.extend(
                     (g, role) for g in child.children if g.dep_ == "poss"
