@@ -286,6 +286,28 @@ def test_a_name_before_a_place_noun_and_a_noun_is_a_place_but_not_before_a_title
     assert event_locations(envoy[:], frozenset(), lex) == []
 
 
+@pytest.mark.parametrize(
+    "verb, lemma, prep, place",
+    [
+        ("called", "call", "on", False),  # the statement trigger 'call on': whom it is made to
+        ("complained", "complain", "to", False),  # a statement verb's addressee
+        ("returned", "return", "to", True),  # a trip's end is a place
+        ("spoke", "speak", "in", True),  # where a statement was made
+    ],
+)
+def test_whom_a_statement_is_made_to_is_no_place(lex, verb, lemma, prep, place):
+    doc = tagged(
+        [
+            ("Govt", 1, "nsubj", "NOUN", "NN", "govt"),
+            (verb, 1, "ROOT", "VERB", "VBD", lemma),
+            (prep, 1, "prep", "ADP", "IN", prep),
+            ("Armenia", 2, "pobj", "PROPN", "NNP", "Armenia"),
+        ],
+        ents=["O", "O", "O", "B-GPE"],
+    )
+    assert is_place(doc[3], lex) is place
+
+
 @pytest.mark.parametrize("name, places", [("Luanda", ["Luanda"]), ("Angolan", [])])
 def test_a_demonym_says_whose_never_where(lex, name, places):
     # the small model tags 'Angolan' (of 'Angolan President') as a place now and then

@@ -79,6 +79,7 @@ class Lexicon:
     accusing: frozenset[str]
     light_verbs: frozenset[str]
     content_preps: frozenset[str]
+    addressee_preps: frozenset[str]  # 'called on X', 'appealed to X': whom a statement is made to
     non_person_release: dict[str, frozenset[str]]
     generic_actors: frozenset[str]
     phrase_skip: frozenset[str]
@@ -92,10 +93,20 @@ class Lexicon:
     places: PlaceWords
     months: frozenset[str]  # lower case; without those that are also words ('May', 'March')
     event_words: dict[str, str]  # one-word triggers and their types: 'summit', 'bombing', 'vote'
+    statement_phrases: dict[str, str]  # statement triggers of a verb and its preposition: 'call' -> 'on'
 
     @property
     def place_nouns(self) -> frozenset[str]:
         return self.places.nouns
+
+    def addressed(self, pobj: Token) -> bool:
+        """'called on Armenia', 'appealed to ECOWAS': the object of a preposition that names whom the
+        statement of the verb it hangs on is made to."""
+        prep, verb = pobj.head, pobj.head.head
+        return prep.lower_ in self.addressee_preps and (
+            self.event_words.get(verb.lemma_.lower()) == "statement"
+            or self.statement_phrases.get(verb.lemma_.lower()) == prep.lower_
+        )
 
     def collective(self, word: Token) -> bool:
         """A collective actor noun of generic_actors.json, by its lemma or as written ('govt',
@@ -115,8 +126,7 @@ class Lexicon:
         already, and read from models/ otherwise."""
         raw = read_json("roles.json")
         generic = read_json("generic_actors.json")["actors"]
-        if triggers is None:
-            triggers = read_jsonl("triggers.jsonl")
+        triggers = list(read_jsonl("triggers.jsonl") if triggers is None else triggers)
         if months is None:
             months = DateResolver().unambiguous_month_names
         return cls(
@@ -136,6 +146,7 @@ class Lexicon:
             accusing=frozenset(raw["accusing_words"]),
             light_verbs=frozenset(raw["light_verbs"]),
             content_preps=frozenset(raw["content_preps"]),
+            addressee_preps=frozenset(raw["addressee_preps"]),
             non_person_release={k: frozenset(v) for k, v in raw["non_person_release"].items()},
             generic_actors=frozenset(a.lower() for a in generic),
             phrase_skip=frozenset(raw["phrase_skip"]),
@@ -149,4 +160,9 @@ class Lexicon:
             places=PlaceWords.from_models(),
             months=frozenset(m.lower() for m in months),
             event_words={row["pattern"]: row["label"] for row in triggers if " " not in row["pattern"]},
+            statement_phrases={
+                words[0]: words[1]
+                for words in (r["pattern"].lower().split() for r in triggers if r["label"] == "statement")
+                if len(words) == 2 and words[1] in raw["addressee_preps"]
+            },
         )

@@ -202,6 +202,8 @@ def is_place(token: Token, lex: Lexicon) -> bool:
         if current.dep_ == "pobj":
             if head.lower_ == "from" and head.head.pos_ in ("NOUN", "PROPN"):
                 return False  # 'FMs from Kyrgyzstan': where people come from
+            if lex.addressed(current):
+                return False  # 'called on Armenia to': whom a statement is made to
             if head.lower_ in lex.location_preps:
                 return True
             if head.lower_ == "of" and head.head.lemma_.lower() in lex.place_nouns:
