@@ -110,8 +110,14 @@ def test_background_is_not_an_event(x):
     assert types == [("summit", date(2023, 5, 22))]
 
 
-def test_reason_for_arrest_is_not_an_event(x):
-    text = "Police 5 May detained activist for allegedly calling for protests."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police 5 May detained activist for allegedly calling for protests.",
+        "Police 3 May arrested opposition leader in Dakar on rape charges.",  # 'on X charges': the grounds
+    ],
+)
+def test_reason_for_arrest_is_not_an_event(x, text):
     assert [e.event_type for e in x.events_of(text)] == ["detention"]
 
 
