@@ -189,6 +189,23 @@ def test_a_name_ending_in_a_group_noun_is_an_actor_not_a_place(x):
     assert "Special Forces" not in event.locations and "Derna" in event.locations
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 29 May Supreme Court ordered govt to halt demolitions in Kibera.",
+        "Opposition 29 May filed petition seeking Supreme Court ruling on poll results.",
+    ],
+)
+def test_a_trigger_that_runs_out_of_a_name_is_an_event(x, text):
+    # 'Court ordered', 'Court ruling': the court's name ends where the event's word starts
+    assert "trial" in [e.event_type for e in x.events_of(text)]
+
+
+def test_a_trigger_inside_a_name_is_none(x):
+    text = "State of Emergency Inquiry Board 29 May said 200 people detained."
+    assert "legislation" not in [e.event_type for e in x.events_of(text)]
+
+
 def test_a_name_is_one_actor_not_its_pieces(x):
     events = x.events_of("Constitutional Court 13 May upheld ban on opposition party.")
     assert events and all(

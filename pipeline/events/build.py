@@ -194,7 +194,10 @@ def _inside_name(trigger: Span) -> bool:
     """'Central Election Commission', 'Collective Security Treaty Organization': a name, not an event."""
     if trigger.label_ == "summit":  # "G7 Foreign Ministers' Meeting" is a named event
         return False
-    return any(t.ent_type_ == "ORG" for t in trigger) or (
+    # a trigger whose head runs out of a name is no part of it: 'High Court ordered', 'Constitutional
+    # Court ruling'; a capitalised head is still the name's ('State of Emergency Inquiry Board')
+    runs_out = trigger.root.ent_type_ != "ORG" and trigger.root.text.islower()
+    return (any(t.ent_type_ == "ORG" for t in trigger) and not runs_out) or (
         trigger.root.pos_ == "PROPN"
         and trigger.root.text[:1].isupper()
         and trigger.root.i > trigger.sent.start
