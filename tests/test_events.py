@@ -206,6 +206,13 @@ def test_a_trigger_inside_a_name_is_none(x):
     assert "legislation" not in [e.event_type for e in x.events_of(text)]
 
 
+def test_a_participle_after_with_and_a_count_is_an_event_of_whoever_acted(x):
+    # 'with 70 arrested': an absolute clause, though the parse hangs the participle on the count
+    text = "March 23 May by opposition supporters in Batumi broken up by riot police with 70 arrested."
+    arrest = x.one(text, event_type="detention")
+    assert arrest.actor1 == ["riot police"] and arrest.event_date == date(2023, 5, 23)
+
+
 def test_a_name_is_one_actor_not_its_pieces(x):
     events = x.events_of("Constitutional Court 13 May upheld ban on opposition party.")
     assert events and all(

@@ -15,7 +15,7 @@ from ..records import unique
 from .doc_index import ent_at, ents_in, in_see_reference
 from .lexicon import Lexicon
 from .places import is_place, locates_another_place
-from .scope import Candidate
+from .scope import Candidate, absolute_participle
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "agent"}
 _OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
@@ -266,6 +266,8 @@ def _argument_tokens(c: Candidate, lex: Lexicon, event_type: str = "") -> list[t
     tokens.extend((owner, AGENT) for owner in _owners_of_setting(root, lex))
     if root.dep_ == "acl" and root.tag_ == "VBN" and root.head.pos_ in ("NOUN", "PROPN"):
         tokens.append((root.head, TARGET))  # 'four soldiers killed in Aborkem': the clipped passive's subject
+    if absolute_participle(root):  # '... broken up by security forces, with 70 arrested': who did that
+        tokens.extend((actor, AGENT) for actor in _governing_actor(root.head.head.head))
     if not any(t.dep_ in SUBJECT_DEPS for t, _ in tokens):
         tokens.extend((t, _ROLE_OF_DEP.get(t.dep_)) for t in _inherited_subject(root))
     expanded: list[tuple[Token, str | None]] = []
@@ -390,6 +392,13 @@ def _named_modifier(token: Token, lex: Lexicon) -> list[str]:
             words = [t for t in child.subtree if t.pos_ == "PROPN" or t.text == "-"]
             names.append(_strip_title(" ".join(t.text for t in words).replace(" - ", "-"), lex))
     return [n for n in names if n and n not in lex.titles]
+
+
+def _governing_actor(verb: Token) -> list[Token]:
+    """Who acts in the clause of ``verb``: the agent of a passive ('broken up by security forces'),
+    else the subject of an active verb ('police dispersed rally')."""
+    agents = [g for ch in verb.children if ch.dep_ == "agent" for g in ch.children if g.dep_ == "pobj"]
+    return agents or [ch for ch in verb.children if ch.dep_ == "nsubj"]
 
 
 def _inherited_subject(token: Token) -> list[Token]:

@@ -191,7 +191,7 @@ def background_rule(c: Candidate, roots: dict[int, Candidate], lex: Lexicon) -> 
         return "infinitive of a noun"
     if root.dep_ == "relcl" and root.tag_ in ("VBZ", "VBP"):
         return "description in the present"  # 'airbase that hosts U.S.-led coalition'
-    if (root.dep_ in ("amod", "acl") and not _clipped_passive(root)) or (
+    if (root.dep_ in ("amod", "acl") and not _clipped_passive(root) and not absolute_participle(root)) or (
         root.dep_ == "compound" and root.head.i not in roots and root.pos_ != "VERB"
     ):
         return "modifier of a noun"  # (a one-word noun right before its noun is dropped earlier: build)
@@ -208,6 +208,19 @@ def background_rule(c: Candidate, roots: dict[int, Candidate], lex: Lexicon) -> 
     if _topic_of(root, roots, lex):
         return "topic of another event"
     return None
+
+
+def absolute_participle(token: Token) -> bool:
+    """'broken up by security forces with 70 arrested', 'with dozens killed': a participle after 'with'
+    and a count states what happened (an absolute clause), though the parse hangs it on the count."""
+    head = token.head
+    return (
+        token.dep_ == "acl"
+        and token.tag_ == "VBN"
+        and head.dep_ == "pobj"
+        and head.head.lower_ == "with"
+        and (head.pos_ == "NUM" or any(ch.dep_ == "nummod" for ch in head.children))
+    )
 
 
 def _clipped_passive(token: Token) -> bool:
