@@ -213,6 +213,18 @@ def test_a_participle_after_with_and_a_count_is_an_event_of_whoever_acted(x):
     assert arrest.actor1 == ["riot police"] and arrest.event_date == date(2023, 5, 23)
 
 
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        ("Two demonstrators shot dead by unidentified gunmen in Kisumu 11 May.", "attack"),
+        ("Two demonstrators shot dead 11 May in Kisumu.", "attack"),  # a passive without its 'were'
+        ("Demonstrators 11 May attacked police station in Kisumu.", "riot"),
+    ],
+)
+def test_violence_is_a_riot_only_when_the_crowd_does_it(x, text, event_type):
+    assert [e.event_type for e in x.events_of(text)] == [event_type]
+
+
 def test_a_name_is_one_actor_not_its_pieces(x):
     events = x.events_of("Constitutional Court 13 May upheld ban on opposition party.")
     assert events and all(

@@ -522,3 +522,21 @@ def subject_tokens(root: Token) -> list[Token]:
 
 def subject_lemmas(root: Token) -> set[str]:
     return {t.lemma_.lower() for t in subject_tokens(root)}
+
+
+def acting_lemmas(root: Token, lex: Lexicon) -> set[str]:
+    """The words of who did ``root``: its active subject or the agent of its passive, not the subject
+    of a passive ('demonstrators shot dead by gunmen', 'demonstrators shot dead': they underwent it)."""
+    head = root
+    for _ in range(2):
+        passive = _clipped_passive(head, lex)
+        words = [
+            t
+            for child in head.children
+            if child.dep_ == "agent" or (child.dep_ in ("nsubj", "csubj") and not passive)
+            for t in child.subtree
+        ]
+        if words or any(ch.dep_ == "nsubjpass" for ch in head.children) or head.head == head:
+            return {t.lemma_.lower() for t in words}
+        head = head.head
+    return set()

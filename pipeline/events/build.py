@@ -26,7 +26,14 @@ from .absorb import (
     objects_of,
 )
 from .actor_types import ActorTypes
-from .actors import apart_from_places, elided_subject, event_actors, subject_lemmas, subject_tokens
+from .actors import (
+    acting_lemmas,
+    apart_from_places,
+    elided_subject,
+    event_actors,
+    subject_lemmas,
+    subject_tokens,
+)
 from .coding import Coder
 from .confidence import ConfidenceModel, event_features
 from .doc_index import in_see_reference, release, text_of
@@ -344,8 +351,8 @@ def _item_break(sent: Span, after: int, date_start: int, default: int | None = N
 
 def _refine_type(c: Candidate, lex: Lexicon) -> str:
     subject = subject_lemmas(c.root)
-    actor_subject = subject_lemmas(c.reported.root) if c.reported is not None else subject
-    if c.label in ("attack", "armed_clash") and actor_subject & lex.crowd:
+    acting = acting_lemmas(c.reported.root if c.reported is not None else c.root, lex)
+    if c.label in ("attack", "armed_clash") and acting & lex.crowd:
         return "riot"
     if c.label == "protest" and any(
         ch.dep_ == "amod" and ch.lemma_.lower() == "violent"
