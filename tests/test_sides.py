@@ -207,6 +207,19 @@ def test_the_holder_of_an_attack_made_it(lex, dep):
     assert roles(doc, 1, "attack", lex) == [("militants", AGENT)]
 
 
+@pytest.mark.parametrize("trigger", [1, 2])
+def test_the_subject_of_a_reported_passive_underwent_it(lex, trigger):
+    # 'soldiers reported killed': whether the event is held by the report or by the killing
+    doc = tagged(
+        [
+            ("soldiers", 1, "nsubj", "NOUN", "NNS", "soldier"),
+            ("reported", 1, "ROOT", "VERB", "VBD", "report"),
+            ("killed", 1, "xcomp", "VERB", "VBN", "kill"),
+        ]
+    )
+    assert roles(doc, trigger, "attack", lex) == [("soldiers", TARGET)]
+
+
 def test_joint_subjects_of_an_agreement_are_its_two_sides(lex):
     doc = tagged(
         [

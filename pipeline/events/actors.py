@@ -242,7 +242,7 @@ def _argument_tokens(c: Candidate, lex: Lexicon, event_type: str = "") -> list[t
             if child.dep_ in SUBJECT_DEPS:
                 if child.dep_ == "agent":
                     tokens.append((next((g for g in child.children if g.dep_ == "pobj"), child), AGENT))
-                elif head is victims_verb or _clipped_passive(head, lex):
+                elif head is victims_verb or _clipped_passive(head, lex) or _reported_passive(head, lex):
                     tokens.append((child, TARGET))
                 else:
                     tokens.append((child, _ROLE_OF_DEP[child.dep_]))
@@ -266,6 +266,8 @@ def _argument_tokens(c: Candidate, lex: Lexicon, event_type: str = "") -> list[t
     tokens.extend((owner, AGENT) for owner in _owners_of_setting(root, lex))
     if root.dep_ == "acl" and root.tag_ == "VBN" and root.head.pos_ in ("NOUN", "PROPN"):
         tokens.append((root.head, TARGET))  # 'four soldiers killed in Aborkem': the clipped passive's subject
+    if root.dep_ in ("xcomp", "oprd") and _reported_passive(root.head, lex):
+        tokens.extend((ch, TARGET) for ch in root.head.children if ch.dep_ in ("nsubj", "nsubjpass"))
     if absolute_participle(root):  # '... broken up by security forces, with 70 arrested': who did that
         tokens.extend((actor, AGENT) for actor in _governing_actor(root.head.head.head))
     if not any(t.dep_ in SUBJECT_DEPS for t, _ in tokens):
@@ -360,6 +362,14 @@ def elided_subject(c: Candidate) -> bool:
     if any(ch.dep_ in SUBJECT_DEPS or ch.dep_ in ("expl", "auxpass") for ch in verb.children):
         return False
     return any(ch.dep_ == "dobj" for ch in verb.children) and not _inherited_subject(verb)
+
+
+def _reported_passive(verb: Token, lex: Lexicon) -> bool:
+    """'three soldiers reported killed', 'leader said arrested': a reporting verb whose complement is a
+    passive participle; its subject underwent what is reported."""
+    return verb.lemma_.lower() in lex.reporting and any(
+        ch.dep_ in ("xcomp", "oprd") and ch.tag_ == "VBN" for ch in verb.children
+    )
 
 
 def _clipped_passive(verb: Token, lex: Lexicon) -> bool:
