@@ -225,6 +225,11 @@ def test_violence_is_a_riot_only_when_the_crowd_does_it(x, text, event_type):
     assert [e.event_type for e in x.events_of(text)] == [event_type]
 
 
+def test_a_group_noun_is_no_piece_of_a_longer_name_elsewhere_in_the_clause(x):
+    text = "Following clashes, police 11 May arrested seven members of hard-line police union in Jacmel."
+    assert x.one(text, event_type="detention").actor1 == ["police"]
+
+
 def test_a_name_is_one_actor_not_its_pieces(x):
     events = x.events_of("Constitutional Court 13 May upheld ban on opposition party.")
     assert events and all(

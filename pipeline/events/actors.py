@@ -11,7 +11,6 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from ..records import unique
 from .doc_index import ent_at, ents_in, in_see_reference
 from .lexicon import Lexicon
 from .places import is_place, locates_another_place
@@ -115,9 +114,8 @@ def event_actors(c: Candidate, segment: Span, lex: Lexicon, event_type: str = ""
             replace(m, role=TARGET) if m.role is None and m.at < c.root.i and m.label == "PERSON" else m
             for m in found
         ]
-    whole = set(_whole_names(unique([m.name for m in found])))
     kept: dict[str, Mention] = {}
-    for mention in [m for m in found if m.name in whole] + groups:
+    for mention in _whole_names(found) + groups:
         name = _without_months(mention.name, lex)
         if not name or not _plausible_actor(name, lex):
             continue
@@ -191,17 +189,28 @@ def _plausible_actor(name: str, lex: Lexicon) -> bool:
     return "," not in name and len(words) <= 8
 
 
-def _whole_names(names: list[str]) -> list[str]:
+def _whole_names(found: list[Mention]) -> list[Mention]:
     """Drop a piece of a longer name found on its own: 'Constitutional' beside 'Constitutional Court'
-    (as written: 'Army' that acts is not the 'army unit' it accuses)."""
-    words = [tuple(n.replace("-", " ").split()) for n in names]  # 'Russian' is in 'Russian-backed X'
+    (as written: 'Army' that acts is not the 'army unit' it accuses). A piece is where its name is:
+    'police' that arrested members of a 'hard-line police organisation' is no piece of that name, though
+    a proper name met again in short is ('Suu Kyi' after 'Aung San Suu Kyi')."""
+    words = [tuple(m.name.replace("-", " ").split()) for m in found]  # 'Russian' is in 'Russian-backed X'
 
-    def inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
-        return len(short) < len(long) and any(
-            long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1)
+    def piece(
+        short: Mention, words_short: tuple[str, ...], long: Mention, words_long: tuple[str, ...]
+    ) -> bool:
+        return (
+            len(words_short) < len(words_long)
+            and (short.name[:1].isupper() or abs(short.at - long.at) <= 2 * len(words_long))
+            and any(
+                words_long[i : i + len(words_short)] == words_short
+                for i in range(len(words_long) - len(words_short) + 1)
+            )
         )
 
-    return [n for n, w in zip(names, words) if not any(inside(w, other) for other in words)]
+    return [
+        m for m, w in zip(found, words) if not any(piece(m, w, other, ow) for other, ow in zip(found, words))
+    ]
 
 
 def apart_from_places(actors: list[Mention], locations: list[str]) -> list[Mention]:
