@@ -220,6 +220,23 @@ def test_the_subject_of_a_reported_passive_underwent_it(lex, trigger):
     assert roles(doc, trigger, "attack", lex) == [("soldiers", TARGET)]
 
 
+def test_a_name_takes_the_role_the_parse_gives_it_when_met_again_in_short(lex):
+    # 'activist Musa Kamara protested; court sentenced Kamara': Musa Kamara is sentenced
+    doc = tagged(
+        [
+            ("Musa", 1, "compound", "PROPN", "NNP", "Musa"),
+            ("Kamara", 2, "nsubj", "PROPN", "NNP", "Kamara"),
+            ("protested", 2, "ROOT", "VERB", "VBD", "protest"),
+            (";", 2, "punct", "PUNCT", ":", ";"),
+            ("court", 5, "nsubj", "NOUN", "NN", "court"),
+            ("sentenced", 2, "conj", "VERB", "VBD", "sentence"),
+            ("Kamara", 5, "dobj", "PROPN", "NNP", "Kamara"),
+        ],
+        ents=["B-PERSON", "I-PERSON", "O", "O", "O", "O", "B-PERSON"],
+    )
+    assert roles(doc, 5, "trial", lex) == [("court", AGENT), ("Musa Kamara", TARGET)]
+
+
 def test_joint_subjects_of_an_agreement_are_its_two_sides(lex):
     doc = tagged(
         [

@@ -208,9 +208,14 @@ def _whole_names(found: list[Mention]) -> list[Mention]:
             )
         )
 
-    return [
-        m for m, w in zip(found, words) if not any(piece(m, w, other, ow) for other, ow in zip(found, words))
-    ]
+    whole = []
+    for m, w in zip(found, words):
+        if any(piece(m, w, other, ow) for other, ow in zip(found, words)):
+            continue
+        # 'sentenced activist X Y ...; Y accused of': the role the parse gives the name met in short
+        roles = [p.role for p, pw in zip(found, words) if p.role is not None and piece(p, pw, m, w)]
+        whole.append(replace(m, role=roles[0]) if m.role is None and roles else m)
+    return whole
 
 
 def apart_from_places(actors: list[Mention], locations: list[str]) -> list[Mention]:
