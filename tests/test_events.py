@@ -230,6 +230,17 @@ def test_a_group_noun_is_no_piece_of_a_longer_name_elsewhere_in_the_clause(x):
     assert x.one(text, event_type="detention").actor1 == ["police"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Villagers 20 May executed by members of outlawed militia near Karatina.",
+        "Jihadists 20 May carried out public execution of two men in Timbuktu.",
+    ],
+)
+def test_an_execution_is_an_attack(x, text):  # ACLED's Attack and PLOVER's ASSAULT name it
+    assert "attack" in [e.event_type for e in x.events_of(text)]
+
+
 def test_a_name_is_one_actor_not_its_pieces(x):
     events = x.events_of("Constitutional Court 13 May upheld ban on opposition party.")
     assert events and all(
