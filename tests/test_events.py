@@ -53,6 +53,27 @@ TYPED = [
 ]
 
 
+# triggers from the codebooks' words (models/codebooks.json), one sentence each
+FROM_CODEBOOKS = [
+    ("attack", "Soldiers 4 May tortured detainees in Gao."),  # CAMEO 182
+    ("attack", "Army 4 May bombarded rebel positions near Kadugli."),  # CAMEO 195
+    ("attack", "Gunmen 4 May hijacked bus near Mopti."),  # CAMEO 181
+    ("attack", "Militants 4 May razed village of Kani."),  # ACLED property destruction
+    ("detention", "President 4 May pardoned 300 prisoners."),  # CAMEO 0841
+    ("trial", "Opposition 4 May sued electoral commission over results."),  # CAMEO 115
+    ("sanction", "Qatar 4 May severed ties with Chad."),  # CAMEO 161
+    ("statement", "Junta 4 May issued ultimatum to regional bloc."),  # CAMEO 138
+    ("statement", "Opposition party 4 May endorsed President for third term."),  # PLOVER SUPPORT
+    ("military", "Rebels 4 May imposed blockade on Timbuktu."),  # CAMEO 191
+    ("military", "Troops 4 May retreated from Kidal."),  # CAMEO 0874
+]
+
+
+@pytest.mark.parametrize("event_type, sentence", FROM_CODEBOOKS, ids=[s for _, s in FROM_CODEBOOKS])
+def test_codebook_words_are_triggers(x, event_type, sentence):
+    assert [e.event_type for e in x.events_of(sentence)] == [event_type]
+
+
 @pytest.mark.parametrize("event_type, sentence, day", TYPED, ids=[t[0] for t in TYPED])
 def test_each_type_is_found_on_its_date(x, event_type, sentence, day):
     found = [(e.event_type, e.event_date.isoformat()) for e in x.events_of(sentence)]
