@@ -262,6 +262,12 @@ def test_an_execution_is_an_attack(x, text):  # ACLED's Attack and PLOVER's ASSA
     assert "attack" in [e.event_type for e in x.events_of(text)]
 
 
+def test_a_trigger_describing_the_noun_before_a_date_does_not_take_it(x):
+    # 'Ruling party 4 May': the date follows 'party', which 'ruling' only describes
+    events = x.events_of("Ruling party 4 May held congress in Bamako.")
+    assert "statement" not in [e.event_type for e in events]
+
+
 def test_a_name_is_one_actor_not_its_pieces(x):
     events = x.events_of("Constitutional Court 13 May upheld ban on opposition party.")
     assert events and all(

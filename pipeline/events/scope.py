@@ -79,6 +79,8 @@ def _trigger_before_preposition(first: Token, trigger_roots: dict[int, Candidate
             i -= 1
             continue
         if i in trigger_roots:
+            if token.dep_ == "amod" and i < token.head.i < first.i:
+                return None  # 'Ruling party 4 May': the date follows the noun the trigger describes
             return trigger_roots[i]
         if (
             token.is_punct
