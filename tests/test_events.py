@@ -194,6 +194,11 @@ def test_a_village_found_as_a_name_is_the_place_not_an_actor(x):
     assert "Kelbo" in event.locations and "Kelbo" not in event.actors and "Gunmen" in event.actors
 
 
+def test_herdsmen_are_a_group_that_acts(x):
+    (event,) = x.events_of("Fulani herdsmen 1 May killed Hausa farmer near Tahoua.")
+    assert event.actor1 == ["Fulani herdsmen"]
+
+
 def test_unnamed_individuals_are_not_actors_but_groups_are(x):
     (event,) = x.events_of("Gunmen 4 May killed teacher and two farmers near Kidal town.")
     assert "teacher" not in event.actors and {"Gunmen", "farmers"} <= set(event.actors)
