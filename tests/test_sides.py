@@ -237,6 +237,19 @@ def test_a_name_takes_the_role_the_parse_gives_it_when_met_again_in_short(lex):
     assert roles(doc, 5, "trial", lex) == [("court", AGENT), ("Musa Kamara", TARGET)]
 
 
+@pytest.mark.parametrize("cue, lemma, prep", [("claimed", "claim", "by"), ("blamed", "blame", "on")])
+def test_who_an_attack_is_claimed_by_or_blamed_on_did_it(lex, cue, lemma, prep):
+    doc = tagged(
+        [
+            ("bombing", 0, "ROOT", "NOUN", "NN", "bombing"),
+            (cue, 0, "acl", "VERB", "VBN", lemma),
+            (prep, 1, "agent" if prep == "by" else "prep", "ADP", "IN", prep),
+            ("militants", 2, "pobj", "NOUN", "NNS", "militant"),
+        ]
+    )
+    assert roles(doc, 0, "attack", lex) == [("militants", AGENT)]
+
+
 def test_joint_subjects_of_an_agreement_are_its_two_sides(lex):
     doc = tagged(
         [

@@ -282,6 +282,7 @@ def _argument_tokens(c: Candidate, lex: Lexicon, event_type: str = "") -> list[t
         tokens.append((root.head, TARGET))  # 'four soldiers killed in Aborkem': the clipped passive's subject
     if root.dep_ in ("xcomp", "oprd") and _reported_passive(root.head, lex):
         tokens.extend((ch, TARGET) for ch in root.head.children if ch.dep_ in ("nsubj", "nsubjpass"))
+    tokens.extend((who, AGENT) for who in _perpetrators(root, lex))
     if absolute_participle(root):  # '... broken up by security forces, with 70 arrested': who did that
         tokens.extend((actor, AGENT) for actor in _governing_actor(root.head.head.head))
     if not any(t.dep_ in SUBJECT_DEPS for t, _ in tokens):
@@ -416,6 +417,23 @@ def _named_modifier(token: Token, lex: Lexicon) -> list[str]:
             words = [t for t in child.subtree if t.pos_ == "PROPN" or t.text == "-"]
             names.append(_strip_title(" ".join(t.text for t in words).replace(" - ", "-"), lex))
     return [n for n in names if n and n not in lex.titles]
+
+
+def _perpetrators(root: Token, lex: Lexicon) -> list[Token]:
+    """'bombing claimed by IS', 'attack, blamed on al-Qaeda, killed 40': who did the event named by the
+    trigger's noun, or by the noun that is its subject ('bombings claimed by IS killed 40')."""
+    nouns = [root, *(ch for ch in root.children if ch.dep_ == "nsubj")]
+    return [
+        who
+        for noun in nouns
+        if noun.pos_ in ("NOUN", "PROPN", "VERB")
+        for cue in noun.children
+        if cue.dep_ == "acl" and cue.tag_ == "VBN" and cue.lemma_.lower() in lex.perpetrator_cues
+        for prep in cue.children
+        if prep.dep_ in ("agent", "prep") and prep.lower_ == lex.perpetrator_cues[cue.lemma_.lower()]
+        for who in prep.children
+        if who.dep_ == "pobj"
+    ]
 
 
 def _governing_actor(verb: Token) -> list[Token]:

@@ -77,6 +77,7 @@ class Lexicon:
     background_preps: frozenset[str]
     reason_preps: frozenset[str]
     accusing: frozenset[str]
+    perpetrator_cues: dict[str, str]  # 'bombing claimed by X': participle -> the perpetrator's preposition
     light_verbs: frozenset[str]
     content_preps: frozenset[str]
     addressee_preps: frozenset[str]  # 'called on X', 'appealed to X': whom a statement is made to
@@ -144,6 +145,7 @@ class Lexicon:
             background_preps=frozenset(raw["background_preps"]),
             reason_preps=frozenset(raw["reason_preps"]),
             accusing=frozenset(raw["accusing_words"]),
+            perpetrator_cues=raw["perpetrator_cues"],
             light_verbs=frozenset(raw["light_verbs"]),
             content_preps=frozenset(raw["content_preps"]),
             addressee_preps=frozenset(raw["addressee_preps"]),
