@@ -564,6 +564,19 @@ def test_a_state_is_state_forces_at_home_and_external_abroad(types):
     assert types.code(Mention("Kazakhs", "Kazakhs", AGENT, 0, "NORP"), home=("KAZ",)) == 7
 
 
+@pytest.mark.parametrize(
+    "name, home, code",
+    [
+        ("Saudi-led coalition", "YEM", 8),  # led from abroad: external forces
+        ("U.S.-led coalition", "IRQ", 8),
+        ("Nigerian-led force", "NGA", 1),  # led from home: the noun's own code
+        ("Russian-backed separatists", "UKR", 2),  # backed is not led: a local group
+    ],
+)
+def test_a_force_led_by_a_foreign_state_is_external(types, name, home, code):
+    assert types.code(Mention(name, name, AGENT, 0), home=(home,)) == code
+
+
 def test_an_ethnic_people_is_an_identity_group_not_a_state(types):
     assert types.code(Mention("Somalis", "ethnic Somalis", AGENT, 0, "NORP"), ("ETH",)) == 4
     assert (

@@ -128,7 +128,21 @@ class ActorTypes:
             code = self._name_word_code(lowered)
         if code is None and self._ethnic(mention):
             code = IDENTITY_MILITIA  # 'ethnic Misqan': a people named with 'ethnic' or 'tribal' in front
+        if self._led_from_abroad(words, home):
+            return 8  # 'Saudi-led coalition' in Yemen: external forces; 'Iran-backed' groups stay local
         return _at_home(code, state, home)
+
+    def _led_from_abroad(self, words: list[str], home: tuple[str, ...]) -> bool:
+        """'Saudi-led coalition', 'U.S.-led coalition', 'AU-led force': led by a foreign state or body."""
+        for word in words:
+            leader, _, led = word.rpartition("-")
+            if led.lower() != "led" or not leader:
+                continue
+            known = self.known_as(leader)
+            country = self.demonyms.get(leader) or self.country(leader)
+            if (known is not None and known.code == 8) or (country and home and country not in home):
+                return True
+        return False
 
     def _ethnic(self, mention: Mention) -> bool:
         """'ethnic Somalis', 'tribal Afar': a modifier in front of the name makes it an identity group."""
