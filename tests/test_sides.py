@@ -250,6 +250,25 @@ def test_who_an_attack_is_claimed_by_or_blamed_on_did_it(lex, cue, lemma, prep):
     assert roles(doc, 0, "attack", lex) == [("militants", AGENT)]
 
 
+def test_a_list_in_front_of_a_group_noun_is_no_part_of_its_phrase(lex):
+    # 'talks between Armenia, Azerbaijan and OSCE mediators': three sides, not one long name
+    doc = tagged(
+        [
+            ("talks", 0, "ROOT", "NOUN", "NNS", "talk"),
+            ("between", 0, "prep", "ADP", "IN", "between"),
+            ("Armenia", 7, "nmod", "PROPN", "NNP", "Armenia"),
+            (",", 2, "punct", "PUNCT", ",", ","),
+            ("Azerbaijan", 2, "conj", "PROPN", "NNP", "Azerbaijan"),
+            ("and", 4, "cc", "CCONJ", "CC", "and"),
+            ("OSCE", 7, "compound", "PROPN", "NNP", "OSCE"),
+            ("mediators", 1, "pobj", "NOUN", "NNS", "mediator"),
+        ],
+        ents=["O", "O", "B-GPE", "O", "B-GPE", "O", "B-ORG", "O"],
+    )
+    names = [name for name, _ in roles(doc, 0, "summit", lex)]
+    assert "OSCE mediators" in names and not any("Armenia Azerbaijan" in n for n in names)
+
+
 def test_joint_subjects_of_an_agreement_are_its_two_sides(lex):
     doc = tagged(
         [

@@ -508,7 +508,9 @@ def _phrase(token: Token, lex: Lexicon) -> str:
             and child.lower_ not in lex.phrase_skip
             and child.pos_ != "NUM"
             and not (child.dep_ == "nmod" and child.right_edge.i - child.left_edge.i > 3)
-        ):  # a long name in front ('Group for the Support of Islam and Muslims (JNIM) militants') is apart
+            and not (child.conjuncts and any(t.text == "," for t in child.subtree))
+        ):  # a long name in front ('Group for the Support of Islam and Muslims (JNIM) militants') is apart,
+            # and so is a list ('between Armenia, Azerbaijan and OSCE Minsk Group mediators')
             joined = child.dep_ == "compound" or _hyphen_joined(child)
             start = min(start, child.left_edge.i if joined else child.i)
             break
