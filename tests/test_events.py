@@ -189,6 +189,11 @@ def test_evidence_is_the_clause_with_offsets(x):
     assert "seized Kibati" in seized.evidence and "denied" not in seized.evidence
 
 
+def test_a_place_name_after_a_peoples_adjective_is_a_place(x):
+    (event,) = x.events_of("Troops 4 May shelled positions in Armenian Syunik province.")
+    assert event.locations == ["Syunik"]
+
+
 def test_a_village_found_as_a_name_is_the_place_not_an_actor(x):
     (event,) = x.events_of("Gunmen 21 May attacked gendarmerie post at Kelbo, killing three gendarmes.")
     assert "Kelbo" in event.locations and "Kelbo" not in event.actors and "Gunmen" in event.actors

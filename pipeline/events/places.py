@@ -261,10 +261,10 @@ def _proper_run(token: Token, date_tokens: frozenset[int], lex: Lexicon) -> str 
         lo -= 1
     while hi < len(doc) and part(doc[hi]):
         hi += 1
-    if (lo > 0 and doc[lo - 1].ent_type_ and not doc[lo - 1].whitespace_ == "") or (
+    if (lo > 0 and doc[lo - 1].ent_type_ not in ("", "NORP") and not doc[lo - 1].whitespace_ == "") or (
         hi < len(doc) and doc[hi].ent_type_ and doc[hi - 1].whitespace_
     ):
-        return None  # the tail of a tagged name ('Gaza' + 'City')
+        return None  # the tail of a tagged name ('Gaza' + 'City'); not a name after a people's ('Armenian')
     words = [t for t in doc[lo:hi] if t.text != "-"]
     if (
         not words
