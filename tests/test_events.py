@@ -278,6 +278,14 @@ def test_a_trigger_describing_the_noun_before_a_date_does_not_take_it(x):
     assert "statement" not in [e.event_type for e in events]
 
 
+def test_an_event_that_is_the_subject_of_a_verb_takes_the_date_after_that_verb(x):
+    # 'congress held 4 May elected X': the parse hangs the date on 'elected'; the congress was held then
+    events = x.events_of("Ruling party congress held 4 May elected Ibrahim as chairman.")
+    congress = [e for e in events if e.event_type == "summit"]
+    assert [e.event_date for e in congress] == [date(2023, 5, 4)]
+    assert "congress" not in " ".join(congress[0].actors)  # the event's noun is no actor of its own
+
+
 def test_a_name_is_one_actor_not_its_pieces(x):
     events = x.events_of("Constitutional Court 13 May upheld ban on opposition party.")
     assert events and all(

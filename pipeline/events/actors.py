@@ -292,7 +292,8 @@ def _argument_tokens(c: Candidate, lex: Lexicon, event_type: str = "") -> list[t
         token = _who(token, lex)
         expanded.append((token, role))
         expanded.extend((conjunct, role) for conjunct in token.conjuncts)
-    return expanded
+    # 'Party congress held late July': the event's noun is no actor of its own ('court' of 'court order' is)
+    return [(token, role) for token, role in expanded if token != c.trigger.root]
 
 
 def _between_spans(root: Token) -> list[tuple[int, int]]:

@@ -106,8 +106,13 @@ def attach_dates(
     for _, _, mention, owner in sorted(claims, key=lambda c: (c[0], c[1])):
         if owner.mention is None and not any(c.owned and c.mention is mention for c in candidates):
             owner.mention, owner.owned = mention, True
+    starts = {tokens[0].i: m for m in mentions if (tokens := mention_tokens[id(m)])}
     for c in candidates:
         if c.mention is not None:
+            continue
+        verb = c.root.head
+        if c.root.dep_ in ("nsubj", "nsubjpass") and verb.i + 1 in starts:
+            c.mention = starts[verb.i + 1]  # 'Party congress held late July elected X': the date of its verb
             continue
         lo, hi = clause_bounds(c.trigger, sent)
         before = [m for m in mentions if m.end <= c.trigger.start_char]
