@@ -194,6 +194,12 @@ def test_a_place_name_after_a_peoples_adjective_is_a_place(x):
     assert event.locations == ["Syunik"]
 
 
+def test_a_region_named_by_compass_points_is_a_place_not_a_body(x):
+    # 'West' alone is an actor (the West); 'North West' is a region
+    text = "Separatists 3 May set fire to two schools in North West region and one in South West."
+    assert x.one(text).locations == ["North West", "South West"]
+
+
 def test_a_village_found_as_a_name_is_the_place_not_an_actor(x):
     (event,) = x.events_of("Gunmen 21 May attacked gendarmerie post at Kelbo, killing three gendarmes.")
     assert "Kelbo" in event.locations and "Kelbo" not in event.actors and "Gunmen" in event.actors

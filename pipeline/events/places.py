@@ -102,9 +102,15 @@ def below_countries(places: list[str], country_of: Callable[[str], str | None]) 
 
 
 def _names_a_body(name: str, lex: Lexicon) -> bool:
-    """'Maute Group', 'Special Forces': a name ending in an actor noun is a group, not a place."""
-    last = name.split()[-1].lower()
-    return len(name.split()) > 1 and last in lex.generic_actors and last not in lex.place_nouns
+    """'Maute Group', 'Special Forces': a name ending in an actor noun is a group, not a place;
+    'North West' (the West as an actor) is a region."""
+    words = name.lower().split()
+    return (
+        len(words) > 1
+        and words[-1] in lex.generic_actors
+        and words[-1] not in lex.place_nouns
+        and words[0] not in lex.places.directions
+    )
 
 
 def scene(sent: Span, date_tokens: frozenset[int]) -> list[str]:
