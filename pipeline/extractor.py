@@ -4,8 +4,8 @@ An `Extractor` is built once per process (each worker process builds its
 own): the spaCy pipeline with the project's components, the date resolver,
 the date masker, the rules' lexicon with the ACLED/PLOVER coder, and the geocoder.
 For a batch of entries it runs pipeline.dates on the raw texts,
-pipeline.nlp on the date-masked texts, with the sentences that hold no
-date blanked (one ``nlp.pipe`` pass),
+pipeline.nlp on the date-masked texts, with words cut at a line's end
+joined and the sentences that hold no date blanked (one ``nlp.pipe`` pass),
 pipeline.events on the docs and pipeline.geo on the events. Flows call
 `Extractor.rows` per batch; tests and notebooks can call `extract`.
 """
@@ -27,7 +27,7 @@ from .events.trace import Trace
 from .geo import Geocoder
 from .io.rows import entry_row, event_rows
 from .io.schema import ENTRIES, EVENTS
-from .nlp import DatedOnly, DateMasker, build_nlp
+from .nlp import DatedOnly, DateMasker, LineBreakHyphens, build_nlp
 from .provenance import pipeline_version
 from .records import Entry, Event, Reject
 
@@ -59,6 +59,7 @@ class Extractor:
     nlp: Language
     dates: DateResolver
     masker: DateMasker
+    hyphens: LineBreakHyphens
     dated_only: DatedOnly
     builder: EventBuilder
     geocoder: Geocoder
@@ -73,6 +74,7 @@ class Extractor:
             nlp=nlp,
             dates=dates,
             masker=DateMasker.from_models(),
+            hyphens=LineBreakHyphens.from_models(),
             dated_only=DatedOnly([*nlp.tokenizer.rules, *lexicon.titles], dates.month_names),
             builder=EventBuilder(
                 lexicon,
@@ -97,7 +99,8 @@ class Extractor:
             for entry in entries:
                 mentions = self.dates.find(entry.text, entry.month)
                 pending.append((entry, mentions))
-                yield self.dated_only.blank_undated(self.masker.mask(entry.text, mentions), mentions)
+                masked = self.hyphens.rejoin(self.masker.mask(entry.text, mentions))
+                yield self.dated_only.blank_undated(masked, mentions)
 
         for doc in self.nlp.pipe(masked(), batch_size=batch_size):
             entry, mentions = pending.pop(0)

@@ -200,6 +200,11 @@ def test_a_region_named_by_compass_points_is_a_place_not_a_body(x):
     assert x.one(text).locations == ["North West", "South West"]
 
 
+def test_an_actor_cut_at_a_line_end_is_one_name(x):
+    (event,) = x.events_of("Clashes with peace- keeping forces 3 May left two dead in Bria.")
+    assert "peacekeeping forces" in event.actors
+
+
 def test_a_village_found_as_a_name_is_the_place_not_an_actor(x):
     (event,) = x.events_of("Gunmen 21 May attacked gendarmerie post at Kelbo, killing three gendarmes.")
     assert "Kelbo" in event.locations and "Kelbo" not in event.actors and "Gunmen" in event.actors

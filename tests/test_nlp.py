@@ -12,7 +12,7 @@ from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.pipeline import AttributeRuler
 
 from pipeline.dates import DateResolver
-from pipeline.nlp import MODEL_NAME, DatedOnly, build_nlp
+from pipeline.nlp import MODEL_NAME, DatedOnly, LineBreakHyphens, build_nlp
 from pipeline.nlp.attribute_cache import CachedAttributeRuler
 from pipeline.nlp.lemma_cache import CachedLemmatizer
 
@@ -101,3 +101,19 @@ def test_lemma_repair_mends_unknown_lemmas_and_keeps_known_ones():
     repair = LemmaRepair.for_words(["fine", "displace", "internally", "displaced"])
     doc = Doc(spacy.blank("en").vocab, words=["fined", "displaced"], lemmas=["fin", "displace"])
     assert [t.lemma_ for t in repair(doc)] == ["fine", "displace"]  # 'fin' mended; 'displace' is known
+
+
+@pytest.mark.parametrize(
+    "text, joined",
+    [
+        ("with peace- keeping forces", "with peacekeeping   forces"),  # a word cut at a line's end
+        ("IACHR pub- lished report", "IACHR published   report"),
+        ("between Seleka and anti- balaka in", "between Seleka and anti-balaka  in"),  # an English prefix
+        ("Muttahida Majlis- i-Amal leader", "Muttahida  Majlis-i-Amal leader"),  # a hyphened name goes on
+        ("killed mid- to late July", "killed mid- to late July"),  # a suspended hyphen, no cut
+        ("oil- and gas-rich", "oil- and gas-rich"),
+    ],
+)
+def test_words_cut_at_a_line_end_are_joined_and_offsets_kept(text, joined):
+    assert LineBreakHyphens.from_models().rejoin(text) == joined
+    assert len(joined) == len(text)

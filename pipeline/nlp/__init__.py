@@ -20,6 +20,7 @@ from spacy.language import Language
 from .attribute_cache import CachedAttributeRuler
 from .dated_only import DatedOnly
 from .gazetteer_ruler import GazetteerRuler
+from .hyphens import LineBreakHyphens
 from .lemma_cache import CachedLemmatizer
 from .lemma_repair import LemmaRepair
 from .line_breaks import LineBreaks
@@ -52,6 +53,7 @@ __all__ = [
     "DatedOnly",
     "GazetteerRuler",
     "LemmaRepair",
+    "LineBreakHyphens",
     "LineBreaks",
     "TriggerRuler",
     "build_nlp",
