@@ -210,6 +210,12 @@ def test_a_village_found_as_a_name_is_the_place_not_an_actor(x):
     assert "Kelbo" in event.locations and "Kelbo" not in event.actors and "Gunmen" in event.actors
 
 
+def test_a_role_noun_without_a_name_is_no_actor(x):
+    # 'Chairperson of AU Commission Moussa Faki': the person and the body act, not 'Chairperson'
+    event = x.one("Chairperson of AU Commission Moussa Faki met President Touadéra in Bangui 18 May.")
+    assert "Chairperson" not in event.actors and "Moussa Faki" in event.actors
+
+
 def test_herdsmen_are_a_group_that_acts(x):
     (event,) = x.events_of("Fulani herdsmen 1 May killed Hausa farmer near Tahoua.")
     assert event.actor1 == ["Fulani herdsmen"]
