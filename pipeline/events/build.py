@@ -433,7 +433,7 @@ def _merge(events: list[tuple[tuple[int, int], Event]], text: str) -> list[Event
         if first is None:
             merged[key] = ev
             continue
-        if first.locations and ev.locations and not set(first.locations) & set(ev.locations):
+        if _placed_apart(first, ev):
             merged[key + (ev.char_start,)] = ev
             continue
         _absorb(first, ev)
@@ -458,12 +458,15 @@ def one_vote_a_day(events: list[Event]) -> list[Event]:
             continue
         key = (ev.event_date, ev.event_date_end)
         told = last.get(key)
-        if told is not None and not (
-            told.locations and ev.locations and not set(told.locations) & set(ev.locations)
-        ):
+        if told is not None and not _placed_apart(told, ev):
             told_again.add(id(told))
         last[key] = ev
     return [ev for ev in events if id(ev) not in told_again]
+
+
+def _placed_apart(one: Event, other: Event) -> bool:
+    """Both tellings name places and share none: two events, not one told twice."""
+    return bool(one.locations and other.locations and not set(one.locations) & set(other.locations))
 
 
 def _absorb(first: Event, ev: Event) -> None:

@@ -198,9 +198,11 @@ def background_rule(c: Candidate, roots: dict[int, Candidate], lex: Lexicon) -> 
         return "infinitive of a noun"
     if root.dep_ == "relcl" and root.tag_ in ("VBZ", "VBP"):
         return "description in the present"  # 'airbase that hosts U.S.-led coalition'
-    if (root.dep_ in ("amod", "acl") and not _clipped_passive(root) and not absolute_participle(root)) or (
-        root.dep_ == "compound" and root.head.i not in roots and root.pos_ != "VERB"
-    ):
+    if (
+        root.dep_ in ("amod", "acl")
+        and not _clause_opening_participle(root)
+        and not absolute_participle(root)
+    ) or (root.dep_ == "compound" and root.head.i not in roots and root.pos_ != "VERB"):
         return "modifier of a noun"  # (a one-word noun right before its noun is dropped earlier: build)
     if (
         c.label == "statement"
@@ -230,7 +232,7 @@ def absolute_participle(token: Token) -> bool:
     )
 
 
-def _clipped_passive(token: Token) -> bool:
+def _clause_opening_participle(token: Token) -> bool:
     """'...; several officers and former minister arrested in capital', 'In North West region, one
     gendarme killed in Jakiri': a passive without its 'were'.
 
