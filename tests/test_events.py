@@ -444,6 +444,11 @@ def test_the_name_a_capital_is_given_is_a_place_not_an_actor(x, sentence):
     assert "Goma" in event.locations and "Goma" not in event.actors
 
 
+def test_a_post_is_a_place_and_the_name_it_is_given_no_actor(x):
+    (event,) = x.events_of("Soldiers 9 May captured four militants at Nhica administrative post.")
+    assert "Nhica" in event.locations and "Nhica" not in event.actors
+
+
 def test_a_capital_named_to_say_where_another_place_is_is_not_the_place(x):
     (event,) = x.events_of("Rebels 9 May shelled army positions 30km south of capital Bangui.")
     assert event.locations == []

@@ -804,3 +804,20 @@ def test_capitals_in_brackets_abbreviate_the_name_before_them_and_are_no_place(l
         ents=["O", "O", "B-GPE", "O", "O", "O", "O"],
     )
     assert "SAMIM" not in event_locations(doc[:], frozenset(), lex)
+
+
+def test_a_place_name_runs_on_over_the_words_the_ner_left_out(lex):
+    # 'raided camp in Wadi Kuru locality': the NER tagged 'Wadi' alone
+    doc = tagged(
+        [
+            ("raided", 0, "ROOT", "VERB", "VBD", "raid"),
+            ("camp", 0, "dobj", "NOUN", "NN", "camp"),
+            ("in", 0, "prep", "ADP", "IN", "in"),
+            ("Wadi", 4, "compound", "PROPN", "NNP", "Wadi"),
+            ("Kuru", 5, "compound", "PROPN", "NNP", "Kuru"),
+            ("locality", 2, "pobj", "NOUN", "NN", "locality"),
+        ],
+        ents=["O", "O", "O", "B-GPE", "O", "O"],
+    )
+    assert is_place(doc[3], lex)
+    assert event_locations(doc[:], frozenset(), lex) == ["Wadi Kuru"]

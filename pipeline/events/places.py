@@ -33,6 +33,7 @@ def event_locations(segment: Span, date_tokens: frozenset[int], lex: Lexicon) ->
         if not words or in_see_reference(ent) or not looks_like_name(ent.text):
             continue
         span = ent.doc[words[0].i : words[-1].i + 1]  # 'Mentao today' (a masked date) -> 'Mentao'
+        span = _with_untagged_tail(span, date_tokens)
         name = span.text.removesuffix("’s").removesuffix("'s")
         if ent.label_ in PLACE_ENTS and (
             span.root.lemma_.lower() in lex.place_nouns
@@ -93,6 +94,21 @@ def _bracketed_abbreviations(segment: Span) -> set[str]:
         and doc[t.i - 1].text == "("
         and doc[t.i + 1].text == ")"
     }
+
+
+def _untagged_tail(token: Token) -> bool:
+    """A capitalised word the NER left out of the name before it: 'Peulh' of 'N’Gala Peulh locality'."""
+    return (
+        token.pos_ == "PROPN" and not token.ent_type_ and token.i > 0 and token.doc[token.i - 1].head == token
+    )
+
+
+def _with_untagged_tail(span: Span, date_tokens: frozenset[int]) -> Span:
+    """'N’Gala Peulh locality': the name runs on over the words the NER left out of it."""
+    end = span.end
+    while end < len(span.doc) and end not in date_tokens and _untagged_tail(span.doc[end]):
+        end += 1
+    return span.doc[span.start : end]
 
 
 def below_countries(places: list[str], country_of: Callable[[str], str | None]) -> list[str]:
@@ -233,6 +249,7 @@ def is_place(token: Token, lex: Lexicon) -> bool:
                 current.dep_ == "compound"
                 and head.lemma_.lower() not in lex.place_nouns
                 and head.ent_type_ not in PLACE_ENTS
+                and not _untagged_tail(head)
             ):
                 return False  # 'U.S. soldiers', 'Zintan militia'
             current = head
