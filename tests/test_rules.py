@@ -237,6 +237,37 @@ def test_a_claim_in_the_progressive_or_a_forecast_stays_a_statement(lex):
         assert said.label == "statement" and said.reported is None
 
 
+def test_an_object_or_a_bare_verb_is_told_in_the_tense_of_the_verb_it_hangs_on(lex):
+    planned = _report(
+        [
+            ("party", 4, "nsubj", "NOUN", "NN", "party"),
+            ("would", 4, "aux", "AUX", "MD", "would"),
+            ("hold", 1, "ccomp", "VERB", "VB", "hold"),
+            ("referendum", 4, "dobj", "NOUN", "NN", "referendum"),
+            ("and", 4, "cc", "CCONJ", "CC", "and"),
+            ("continue", 4, "conj", "VERB", "VB", "continue"),
+            ("fight", 7, "xcomp", "VERB", "VB", "fight"),
+        ]
+    )
+    for i, label in ((5, "election"), (8, "armed_clash")):
+        (said,) = absorb_statement_content(
+            [trigger(planned, 1, "statement"), trigger(planned, i, label)], lex
+        )
+        assert said.label == "statement" and said.reported is None
+    done = _report(
+        [
+            ("rebels", 3, "nsubj", "NOUN", "NNS", "rebel"),
+            ("attacked", 1, "ccomp", "VERB", "VBD", "attack"),
+            ("town", 3, "dobj", "NOUN", "NN", "town"),
+            ("and", 3, "cc", "CCONJ", "CC", "and"),
+            ("burned", 3, "conj", "VERB", "VBD", "burn"),
+            ("homes", 6, "dobj", "NOUN", "NNS", "home"),
+        ]
+    )
+    (report,) = absorb_statement_content([trigger(done, 1, "statement"), trigger(done, 6, "attack")], lex)
+    assert report.label == "attack"  # a verb in the past has a tense of its own
+
+
 def _possessed(owner: str, label: str, noun: str) -> Doc:
     """'<owner> ’s <noun>' as the object of a preposition."""
     return tagged(

@@ -124,9 +124,23 @@ def absorb_statement_content(candidates: list[Candidate], lex: Lexicon) -> list[
 def _not_yet_done(token: Token) -> bool:
     """'said Saudi Arabia was detaining Hariri', 'warned rebels would attack', 'claimed plot to
     kill President foiled': a claim, forecast or plan, told in the progressive, with a modal or
-    as an infinitive; a report of an incident is in the past.
+    as an infinitive; a report of an incident is in the past. The object of a bare verb, and a
+    bare verb with no auxiliary of its own, are told in the tense of the verb they hang on ('said
+    STC would organise referendum and continue fight'); a verb in the past has a tense of its own.
     """
     auxiliaries = [ch for ch in token.children if ch.dep_ in ("aux", "auxpass")]
+    while (
+        not auxiliaries
+        and (
+            token.dep_ == "dobj"
+            and token.head.tag_ == "VB"
+            or token.dep_ in ("xcomp", "conj")
+            and token.tag_ == "VB"
+        )
+        and token.head != token
+    ):
+        token = token.head
+        auxiliaries = [ch for ch in token.children if ch.dep_ in ("aux", "auxpass")]
     progressive = token.tag_ == "VBG" and any(a.lemma_ == "be" for a in auxiliaries)
     planned = any(a.tag_ == "TO" for a in auxiliaries)  # 'plot to kill President'
     return progressive or planned or any(a.tag_ == "MD" for a in auxiliaries)
