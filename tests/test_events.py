@@ -444,6 +444,11 @@ def test_the_name_a_capital_is_given_is_a_place_not_an_actor(x, sentence):
     assert "Goma" in event.locations and "Goma" not in event.actors
 
 
+def test_a_director_of_a_body_stands_for_the_body_on_the_side_the_parse_gives_him(x):
+    (event,) = x.events_of("Regional director of Norwegian Refugee Council shot dead 7 May in Maiduguri.")
+    assert event.actor2 == ["Norwegian Refugee Council"] and event.actor1 == []
+
+
 def test_a_post_is_a_place_and_the_name_it_is_given_no_actor(x):
     (event,) = x.events_of("Soldiers 9 May captured four militants at Nhica administrative post.")
     assert "Nhica" in event.locations and "Nhica" not in event.actors

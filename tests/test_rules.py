@@ -533,6 +533,24 @@ def test_participles_share_the_clause_subject_and_a_clipped_passive_names_its_vi
     assert [(m.name, m.role) for m in found] == [("soldiers", TARGET)]
 
 
+def test_a_clause_the_parse_hangs_across_a_semicolon_leaves_a_clipped_passive_passive(lex):
+    # 'talks stalled; guards also killed in Zabul': the parse makes 'stalled' a complement of 'killed'
+    doc = tagged(
+        [
+            ("talks", 1, "nsubj", "NOUN", "NNS", "talk"),
+            ("stalled", 5, "ccomp", "VERB", "VBD", "stall"),
+            (";", 5, "punct", "PUNCT", ":", ";"),
+            ("guards", 5, "nsubj", "NOUN", "NNS", "guard"),
+            ("also", 5, "advmod", "ADV", "RB", "also"),
+            ("killed", 5, "ROOT", "VERB", "VBD", "kill"),
+            ("in", 5, "prep", "ADP", "IN", "in"),
+            ("Zabul", 6, "pobj", "PROPN", "NNP", "Zabul"),
+        ]
+    )
+    found = event_actors(trigger(doc, 5, "attack"), doc[3:], lex, "attack")
+    assert [(m.name, m.role) for m in found] == [("guards", TARGET)]
+
+
 def test_a_clipped_passive_after_a_fronted_adverbial_is_an_event(lex):
     doc = tagged(
         [

@@ -360,6 +360,10 @@ def _who(token: Token, lex: Lexicon) -> Token:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "from"):
                 return next((g for g in child.children if g.dep_ == "pobj"), token)
+    if token.lower_ in lex.individuals:  # 'director of Afghan Red Crescent Society shot dead': its side
+        body = [g for p in token.children if p.lower_ == "of" for g in p.children if g.ent_type_ == "ORG"]
+        if body:
+            return body[0]
     if lemma in lex.place_nouns or is_place(token, lex):
         return next((ch for ch in token.children if ch.dep_ == "appos"), token)
     if not token.ent_type_ and token.text.lower() in lex.titles_lower:  # 'Minister for defence ..., John X'
@@ -392,14 +396,24 @@ def _clipped_passive(verb: Token, lex: Lexicon) -> bool:
     """'Kadyrov assassinated 9 May', 'opposition leader arrested': a passive without its auxiliary,
     which the parse takes for an active verb with a subject. A past participle, or a killing verb,
     with no object (on it or on a verb joined to it: 'arrested and sentenced four activists') is
-    such a passive.
+    such a passive. A clause the parse hangs on it across ';' or ':' is no complement of its own
+    ('Attacks continued: director shot dead').
     """
     if verb.pos_ != "VERB":
         return False
     for each in (verb, *verb.conjuncts):
-        if any(ch.dep_ in ("dobj", "auxpass", "aux", "ccomp", "xcomp") for ch in each.children):
+        if any(
+            ch.dep_ in ("dobj", "auxpass", "aux", "ccomp", "xcomp") and not _across_clause_break(ch, each)
+            for ch in each.children
+        ):
             return False
     return verb.tag_ == "VBN" or verb.lemma_.lower() in lex.killing
+
+
+def _across_clause_break(child: Token, head: Token) -> bool:
+    """Does a ';' or ':' stand between a word and its head: two clauses the parse has joined?"""
+    lo, hi = sorted((child.i, head.i))
+    return any(t.text in (";", ":") for t in head.doc[lo + 1 : hi])
 
 
 def _named_modifier(token: Token, lex: Lexicon) -> list[str]:
