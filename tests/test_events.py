@@ -449,6 +449,23 @@ def test_a_director_of_a_body_stands_for_the_body_on_the_side_the_parse_gives_hi
     assert event.actor2 == ["Norwegian Refugee Council"] and event.actor1 == []
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ex-minister Moussa Tounkara, held since 2021 for fraud, released 3 May and put under house arrest.",
+        "Opposition leader Amadou Sy 3 May put under house arrest.",
+    ],
+)
+def test_who_is_put_under_arrest_undergoes_it(x, sentence):
+    (event,) = x.events_of(sentence)
+    assert event.actor1 == [] and len(event.actor2) == 1 and event.actor2[0] in sentence
+
+
+def test_who_puts_someone_under_arrest_does_it(x):
+    (event,) = x.events_of("Police 3 May put opposition leader Amadou Sy under house arrest.")
+    assert event.actor1 == ["Police"] and event.actor2 == ["Amadou Sy"]
+
+
 def test_a_post_is_a_place_and_the_name_it_is_given_no_actor(x):
     (event,) = x.events_of("Soldiers 9 May captured four militants at Nhica administrative post.")
     assert "Nhica" in event.locations and "Nhica" not in event.actors

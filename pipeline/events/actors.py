@@ -107,9 +107,10 @@ def event_actors(c: Candidate, segment: Span, lex: Lexicon, event_type: str = ""
             and not (ent.root.dep_ == "compound" and ent.root.head.lemma_.lower() in lex.generic_actors)
         ):
             found.append(Mention(ent.text, ent.text, role, ent.root.i, ent.label_))
-    if event_type in _UNDERGONE and _clipped_passive(c.root, lex):
-        # 'Former FM X, detained since 2015, provisionally released 10 Oct': the person named before
-        # a clipped passive underwent it, whatever the parse tied the name to
+    if event_type in _UNDERGONE and (_clipped_passive(c.root, lex) or _put_under(c.root)):
+        # 'Former FM X, detained since 2015, provisionally released 10 Oct', '... put under house
+        # arrest': the person named before a clipped passive underwent it, whatever the parse tied
+        # the name to
         found = [
             replace(m, role=TARGET) if m.role is None and m.at < c.root.i and m.label == "PERSON" else m
             for m in found
@@ -235,7 +236,7 @@ def _argument_tokens(c: Candidate, lex: Lexicon, event_type: str = "") -> list[t
     root = c.root
     undergone = event_type in _UNDERGONE
     heads = [root, *(t.root for t in c.absorbed)]
-    victims_verb = None  # 'Several killed in clashes': the verb's subject died in the event, it did not act
+    victims_verb = None  # 'Several killed in clashes': the verb's subject underwent the event, it did not act
     if root.pos_ in ("NOUN", "PROPN"):
         position = root
         if (
@@ -249,6 +250,8 @@ def _argument_tokens(c: Candidate, lex: Lexicon, event_type: str = "") -> list[t
             heads.append(verb)
             if root.dep_ == "pobj" and verb.lemma_.lower() in lex.killing:
                 victims_verb = verb
+            if _put_under(root) and not any(ch.dep_ == "dobj" for ch in verb.children):
+                victims_verb = verb  # 'leader put under house arrest', not 'police put leader under arrest'
     tokens: list[tuple[Token, str | None]] = []
     for head in heads:
         nominal = head is root and root.pos_ in ("NOUN", "PROPN")
@@ -408,6 +411,11 @@ def _clipped_passive(verb: Token, lex: Lexicon) -> bool:
         ):
             return False
     return verb.tag_ == "VBN" or verb.lemma_.lower() in lex.killing
+
+
+def _put_under(noun: Token) -> bool:
+    """'put under house arrest', 'came under attack': who is under it undergoes it."""
+    return noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.lower_ == "under"
 
 
 def _across_clause_break(child: Token, head: Token) -> bool:
