@@ -551,6 +551,27 @@ def test_a_clause_the_parse_hangs_across_a_semicolon_leaves_a_clipped_passive_pa
     assert [(m.name, m.role) for m in found] == [("guards", TARGET)]
 
 
+def test_a_person_with_an_arrest_or_trial_verb_and_no_object_underwent_it(lex):
+    def charged(subject: str, ent: str) -> Doc:
+        return tagged(
+            [
+                (subject, 1, "nsubj", "PROPN", "NNP", subject),
+                ("charged", 1, "ROOT", "VERB", "VBD", "charge"),  # the parse's tag for the '-ed' form
+                ("with", 1, "prep", "ADP", "IN", "with"),
+                ("treason", 2, "pobj", "NOUN", "NN", "treason"),
+            ],
+            ents=[ent, "O", "O", "O"],
+        )
+
+    person, body = charged("Okoro", "B-PERSON"), charged("Authorities", "O")
+    assert [(m.name, m.role) for m in event_actors(trigger(person, 1, "trial"), person[:], lex, "trial")] == [
+        ("Okoro", TARGET)
+    ]
+    assert [(m.name, m.role) for m in event_actors(trigger(body, 1, "trial"), body[:], lex, "trial")] == [
+        ("Authorities", AGENT)
+    ]
+
+
 def test_a_clipped_passive_after_a_fronted_adverbial_is_an_event(lex):
     doc = tagged(
         [

@@ -410,7 +410,21 @@ def _clipped_passive(verb: Token, lex: Lexicon) -> bool:
             for ch in each.children
         ):
             return False
-    return verb.tag_ == "VBN" or verb.lemma_.lower() in lex.killing
+    lemma = verb.lemma_.lower()
+    return verb.tag_ == "VBN" or lemma in lex.killing or _person_held(verb, lex)
+
+
+#: types whose verbs all take an object ('arrest', 'charge', 'sentence') and are done by authorities
+_DONE_TO_SOMEONE = frozenset({"detention", "trial"})
+
+
+def _person_held(verb: Token, lex: Lexicon) -> bool:
+    """'separatist Ralph X charged with treason': a person with an arrest or trial verb that has no
+    object was arrested or tried, whatever tag the parse gave its '-ed' form; authorities and courts
+    ('authorities arrested and sentenced four activists') do the arresting and trying."""
+    return lex.event_words.get(verb.lemma_.lower()) in _DONE_TO_SOMEONE and any(
+        ch.dep_ == "nsubj" and ch.ent_type_ == "PERSON" for ch in verb.children
+    )
 
 
 def _put_under(noun: Token) -> bool:
