@@ -17,6 +17,7 @@ from pipeline.dates import DateMention
 from pipeline.events.absorb import (
     absorb_killing_into_fighting,
     absorb_objects_of_light_verbs,
+    absorb_outcomes_of_violence,
     absorb_statement_content,
 )
 from pipeline.events.actors import AGENT, TARGET, _plausible_actor, _without_months, event_actors
@@ -891,3 +892,22 @@ def test_a_place_name_runs_on_over_the_words_the_ner_left_out(lex):
     )
     assert is_place(doc[3], lex)
     assert event_locations(doc[:], frozenset(), lex) == ["Wadi Kuru"]
+
+
+def test_the_killing_a_participle_adds_to_an_attack_is_its_outcome_and_names_its_victims(lex):
+    doc = tagged(
+        [
+            ("militants", 1, "nsubj", "NOUN", "NNS", "militant"),
+            ("continued", 1, "ROOT", "VERB", "VBD", "continue"),
+            ("attacks", 1, "dobj", "NOUN", "NNS", "attack"),
+            (",", 2, "punct", "PUNCT", ",", ","),
+            ("killing", 2, "acl", "VERB", "VBG", "kill"),
+            ("civilians", 4, "dobj", "NOUN", "NNS", "civilian"),
+        ]
+    )
+    (attack,) = absorb_outcomes_of_violence([trigger(doc, 2, "attack"), trigger(doc, 4, "attack")], lex)
+    assert attack.root.text == "attacks" and [t.text for t in attack.absorbed] == ["killing"]
+    found = event_actors(attack, doc[:], lex, "attack")
+    assert ("civilians", TARGET) in [(m.name, m.role) for m in found]
+    protest = absorb_outcomes_of_violence([trigger(doc, 2, "protest"), trigger(doc, 4, "attack")], lex)
+    assert len(protest) == 2  # a protest that ends in a killing is two events

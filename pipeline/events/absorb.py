@@ -38,6 +38,29 @@ def absorb_killing_into_fighting(candidates: list[Candidate], lex: Lexicon) -> l
     return [c for c in candidates if id(c) not in removed]
 
 
+def absorb_outcomes_of_violence(candidates: list[Candidate], lex: Lexicon) -> list[Candidate]:
+    """'militants continued attacks, killing three civilians': the killing a participle adds to a noun
+    of violence is that violence's outcome, and whom it killed is whom the attack hit."""
+    by_root = {c.root.i: c for c in candidates}
+    removed: set[int] = set()
+    for c in candidates:
+        root = c.root
+        noun = by_root.get(root.head.i)
+        if (
+            root.dep_ == "acl"
+            and root.tag_ == "VBG"
+            and root.lemma_.lower() in lex.killing
+            and noun is not None
+            and noun is not c
+            and noun.root.pos_ == "NOUN"
+            and noun.label in ("attack", "armed_clash")
+            and not (c.owned and c.mention is not noun.mention)
+        ):
+            noun.absorbed.append(c.trigger)
+            removed.add(id(c))
+    return [c for c in candidates if id(c) not in removed]
+
+
 def absorb_objects_of_light_verbs(candidates: list[Candidate], lex: Lexicon) -> list[Candidate]:
     """'signed legislation', 'signed raft of agreements', 'held summit': one event, typed by the noun."""
     by_root = {c.root.i: c for c in candidates}

@@ -22,6 +22,7 @@ from ..records import Entry, Event, unique
 from .absorb import (
     absorb_killing_into_fighting,
     absorb_objects_of_light_verbs,
+    absorb_outcomes_of_violence,
     absorb_statement_content,
     objects_of,
 )
@@ -118,6 +119,7 @@ def _sentence_events(
     mention_tokens = {id(m): tokens_of(doc, m) for m in mentions}
     attach_dates(candidates, mentions, mention_tokens, sent)
     candidates = absorb_objects_of_light_verbs(candidates, lex)
+    candidates = absorb_outcomes_of_violence(candidates, lex)
     candidates = absorb_killing_into_fighting(candidates, lex)
     candidates = absorb_statement_content(candidates, lex)
     on_drop = None if trace is None else (lambda c, rule: trace.drop(c.trigger, rule))
