@@ -911,3 +911,20 @@ def test_the_killing_a_participle_adds_to_an_attack_is_its_outcome_and_names_its
     assert ("civilians", TARGET) in [(m.name, m.role) for m in found]
     protest = absorb_outcomes_of_violence([trigger(doc, 2, "protest"), trigger(doc, 4, "attack")], lex)
     assert len(protest) == 2  # a protest that ends in a killing is two events
+
+
+def test_the_name_in_front_of_talks_between_two_sides_is_no_side(lex):
+    doc = tagged(
+        [
+            ("Darfur", 1, "compound", "PROPN", "NNP", "Darfur"),
+            ("talks", 6, "nsubj", "NOUN", "NNS", "talk"),
+            ("between", 1, "prep", "ADP", "IN", "between"),
+            ("army", 2, "pobj", "NOUN", "NN", "army"),
+            ("and", 3, "cc", "CCONJ", "CC", "and"),
+            ("RSF", 3, "conj", "PROPN", "NNP", "RSF"),
+            ("resumed", 6, "ROOT", "VERB", "VBD", "resume"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "O", "B-ORG", "O"],
+    )
+    found = event_actors(trigger(doc, 1, "summit"), doc[:], lex, "summit")
+    assert [m.name for m in found] == ["army", "RSF"]

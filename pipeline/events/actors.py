@@ -85,7 +85,7 @@ def event_actors(c: Candidate, segment: Span, lex: Lexicon, event_type: str = ""
             )
     paired = _between_spans(c.root)
     for ent in ents_in(segment):
-        if in_see_reference(ent) or not ent.text[:1].isupper():
+        if in_see_reference(ent) or not ent.text[:1].isupper() or _topic_of_paired_event(ent.root, lex):
             continue
         role = PAIR if any(start <= ent.root.i <= end for start, end in paired) else None
         if ent.label_ == "PERSON" and _names_a_collective(ent.root, lex):
@@ -256,6 +256,8 @@ def _argument_tokens(c: Candidate, lex: Lexicon, event_type: str = "") -> list[t
     for head in heads:
         nominal = head is root and root.pos_ in ("NOUN", "PROPN")
         for child in head.children:
+            if _topic_of_paired_event(child, lex):
+                continue
             if child.dep_ in SUBJECT_DEPS:
                 if child.dep_ == "agent":
                     tokens.append((next((g for g in child.children if g.dep_ == "pobj"), child), AGENT))
@@ -308,6 +310,13 @@ def _between_spans(root: Token) -> list[tuple[int, int]]:
         for child in root.children
         if child.dep_ == "prep" and child.lower_ == "between"
     ]
+
+
+def _topic_of_paired_event(token: Token, lex: Lexicon) -> bool:
+    """'CAR summit between Angola, Chad and Congo': the sides are named after 'between'; the name in
+    front of the event's noun is what the summit is about, or where it is, not a side."""
+    head = token.head
+    return token.dep_ == "compound" and head.lemma_.lower() in lex.event_words and bool(_between_spans(head))
 
 
 def _name_word(child: Token, head: Token) -> bool:
