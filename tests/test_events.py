@@ -461,6 +461,26 @@ def test_who_is_put_under_arrest_undergoes_it(x, sentence):
     assert event.actor1 == [] and len(event.actor2) == 1 and event.actor2[0] in sentence
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Opposition marches disrupted by police 3 May.",
+        "Rally 23 May by opposition Democratic Party in Kano broken up by police with 70 arrested.",
+    ],
+)
+def test_who_breaks_up_a_protest_is_its_other_side(x, sentence):
+    protest = x.one(sentence, event_type="protest")
+    assert protest.actor2 == ["police"] and "police" not in protest.actor1 and protest.actor1
+
+
+def test_those_arrested_in_an_absolute_clause_are_of_the_crowd_the_clause_names(x):
+    arrests = x.one(
+        "Rally 23 May by opposition Democratic Party in Kano broken up by police with 70 arrested.",
+        event_type="detention",
+    )
+    assert arrests.actor1 == ["police"] and arrests.actor2 == ["Democratic Party"]
+
+
 def test_who_puts_someone_under_arrest_does_it(x):
     (event,) = x.events_of("Police 3 May put opposition leader Amadou Sy under house arrest.")
     assert event.actor1 == ["Police"] and event.actor2 == ["Amadou Sy"]

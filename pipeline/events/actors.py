@@ -37,6 +37,8 @@ _ROLE_OF_PREP = {
 _SETTING_PREPS = frozenset({"in", "during", "amid"})
 #: types whose noun names what is done to someone: 'X's arrest', 'trial of X', 'appointment of X'
 _UNDERGONE = {"detention", "trial", "appointment", "attack"}
+#: a crowd's events: who broke them up is the other side (ACLED: protest with intervention)
+_CROWD_EVENTS = frozenset({"protest", "riot"})
 #: of these, the types whose noun's holder is who underwent it ('activist's arrest'); the holder of an
 #: attack made it ('militants' attack', 'jihadist attacks'), as in ACLED's 'Boko Haram attack'
 _HELD_BY_WHO_UNDERWENT = _UNDERGONE - {"attack"}
@@ -115,6 +117,10 @@ def event_actors(c: Candidate, segment: Span, lex: Lexicon, event_type: str = ""
             replace(m, role=TARGET) if m.role is None and m.at < c.root.i and m.label == "PERSON" else m
             for m in found
         ]
+    if event_type in _UNDERGONE and absolute_participle(c.root):
+        # '... broken up by security forces, with 70 arrested': those arrested are of the crowd the
+        # clause names; who acted is the clause's actor (an agent already)
+        found = [replace(m, role=TARGET) if m.role is None else m for m in found]
     kept: dict[str, Mention] = {}
     for mention in _whole_names(found) + groups:
         name = _without_months(mention.name, lex)
@@ -237,6 +243,8 @@ def _argument_tokens(c: Candidate, lex: Lexicon, event_type: str = "") -> list[t
     undergone = event_type in _UNDERGONE
     heads = [root, *(t.root for t in c.absorbed)]
     victims_verb = None  # 'Several killed in clashes': the verb's subject underwent the event, it did not act
+    stopped_by = _intervening(root, lex) if event_type in _CROWD_EVENTS else []
+    heads.extend(v for v in stopped_by if v not in heads)
     if root.pos_ in ("NOUN", "PROPN"):
         position = root
         if (
@@ -260,7 +268,8 @@ def _argument_tokens(c: Candidate, lex: Lexicon, event_type: str = "") -> list[t
                 continue
             if child.dep_ in SUBJECT_DEPS:
                 if child.dep_ == "agent":
-                    tokens.append((next((g for g in child.children if g.dep_ == "pobj"), child), AGENT))
+                    who = next((g for g in child.children if g.dep_ == "pobj"), child)
+                    tokens.append((who, TARGET if head in stopped_by else AGENT))
                 elif head is victims_verb or _clipped_passive(head, lex) or _reported_passive(head, lex):
                     tokens.append((child, TARGET))
                 else:
@@ -309,6 +318,18 @@ def _between_spans(root: Token) -> list[tuple[int, int]]:
         (child.i + 1, child.right_edge.i)
         for child in root.children
         if child.dep_ == "prep" and child.lower_ == "between"
+    ]
+
+
+def _intervening(event: Token, lex: Lexicon) -> list[Token]:
+    """'Rally broken up by police', 'marches disrupted by police': the verbs by which a side stopped a
+    crowd's event, whether the parse makes the event their subject or hangs them on it."""
+    verbs = [event.head] if event.dep_ in ("nsubj", "nsubjpass") else []
+    verbs += [ch for ch in event.children if ch.dep_ == "acl" and ch.tag_ == "VBN"]
+    return [
+        v
+        for v in verbs
+        if v.lemma_.lower() in lex.intervention_verbs and any(ch.dep_ == "agent" for ch in v.children)
     ]
 
 

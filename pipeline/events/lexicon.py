@@ -78,6 +78,7 @@ class Lexicon:
     reason_preps: frozenset[str]
     accusing: frozenset[str]
     perpetrator_cues: dict[str, str]  # 'bombing claimed by X': participle -> the perpetrator's preposition
+    intervention_verbs: frozenset[str]  # 'rally broken up by police': the crowd's other side
     light_verbs: frozenset[str]
     content_preps: frozenset[str]
     addressee_preps: frozenset[str]  # 'called on X', 'appealed to X': whom a statement is made to
@@ -146,6 +147,7 @@ class Lexicon:
             reason_preps=frozenset(raw["reason_preps"]),
             accusing=frozenset(raw["accusing_words"]),
             perpetrator_cues=raw["perpetrator_cues"],
+            intervention_verbs=frozenset(raw["intervention_verbs"]),
             light_verbs=frozenset(raw["light_verbs"]),
             content_preps=frozenset(raw["content_preps"]),
             addressee_preps=frozenset(raw["addressee_preps"]),
