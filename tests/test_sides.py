@@ -796,3 +796,10 @@ def test_a_name_cut_short_inside_a_defined_full_name_is_the_full_name(types):
     assert (
         entry.sides(spelled, "attack", 9, elided=False).actor1_name == "Islamic State in the Greater Sahara"
     )
+
+
+@pytest.mark.parametrize("event_type, code", [("protest", 6), ("riot", 5), ("attack", None)])
+def test_a_crowd_no_name_codes_is_protesters_in_a_protest_and_rioters_in_a_riot(types, event_type, code):
+    entry = EntryActors(types, ("HTI",), "Members of Bwa Kale 509 17 March protested.")
+    crowd = Mention("Bwa Kale 509", "Bwa Kale 509", AGENT, 0, "ORG")
+    assert entry.sides([crowd], event_type, 3, False).actor1_type == code

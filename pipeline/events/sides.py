@@ -24,6 +24,7 @@ from .actors import AGENT, PAIR, TARGET, Mention
 from .aliases import abbreviations, definitions
 
 PROTESTERS, RIOTERS = 6, 5
+_CROWD_CODES = {"protest": PROTESTERS, "riot": RIOTERS}
 #: events with two sides of the same standing: the first named is actor1 (docs/CODEBOOK.md 3)
 SYMMETRIC = frozenset({"armed_clash", "summit", "agreement"})
 
@@ -138,8 +139,12 @@ class EntryActors:
     def _side_code(self, side: list[Mention], event_type: str, acting: bool) -> int | None:
         """The code of the side's first name; when no word of it has one ('Troika (U.S., UK and
         Norway)'), that of the first name beside it that has one: names listed together on one side
-        are of one kind."""
-        return next((code for m in side if (code := self._code(m, event_type, acting)) is not None), None)
+        are of one kind. A crowd's event's acting side no name codes is the crowd: protesters in a
+        protest, rioters in a riot (ACLED: every demonstration event has them as actor1)."""
+        code = next((code for m in side if (code := self._code(m, event_type, acting)) is not None), None)
+        if code is None and side and acting:
+            return _CROWD_CODES.get(event_type)
+        return code
 
     def _code(self, mention: Mention, event_type: str, acting: bool) -> int | None:
         """The mention's ACLED code; protesters in a riot are rioters (ACLED: a violent demonstration)."""
