@@ -97,6 +97,11 @@ def test_list_of_incidents_gives_an_event_per_date_with_its_own_place(x):
     assert events[2].fatalities == 2
 
 
+def test_a_date_inside_a_dropped_description_repeats_no_event(x):
+    text = "Gunmen 17 May freed four comrades accused of taking part in 2 May plot against President Kone."
+    assert [e.event_date.day for e in x.events_of(text)] == [17]
+
+
 def test_two_predicates_of_one_date_are_two_events(x):
     kinds = {
         e.event_type

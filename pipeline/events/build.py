@@ -110,11 +110,14 @@ def _sentence_events(
     lex = rules.lex
     triggers = [t for t in doc.spans[SPANS_KEY] if sent.start <= t.start < sent.end]
     candidates = []
+    dropped = []
     for t in triggers:
         rule = _not_an_event(t, lex)
         if rule is None:
             candidates.append(Candidate(t, t.label_))
-        elif trace is not None:
+            continue
+        dropped.append(t.root)
+        if trace is not None:
             trace.drop(t, rule)
     mention_tokens = {id(m): tokens_of(doc, m) for m in mentions}
     attach_dates(candidates, mentions, mention_tokens, sent)
@@ -122,9 +125,11 @@ def _sentence_events(
     candidates = absorb_outcomes_of_violence(candidates, lex)
     candidates = absorb_killing_into_fighting(candidates, lex)
     candidates = absorb_statement_content(candidates, lex)
-    on_drop = None if trace is None else (lambda c, rule: trace.drop(c.trigger, rule))
-    candidates = drop_background(candidates, lex, on_drop)
-    candidates += orphan_dates(candidates, mentions, mention_tokens, sent)
+    kept = drop_background(
+        candidates, lex, None if trace is None else lambda c, rule: trace.drop(c.trigger, rule)
+    )
+    dropped += [c.root for c in candidates if all(c is not k for k in kept)]
+    candidates = kept + orphan_dates(kept, mentions, mention_tokens, sent, dropped)
     if trace is not None:
         used = {id(c.mention) for c in candidates}
         for m in mentions:

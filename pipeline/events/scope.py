@@ -376,13 +376,21 @@ def _has_trigger_outside(head: Token, clause: Token, roots: dict[int, Candidate]
 
 
 def orphan_dates(
-    candidates: list[Candidate], mentions: list[DateMention], mention_tokens: dict, sent: Span
+    candidates: list[Candidate],
+    mentions: list[DateMention],
+    mention_tokens: dict,
+    sent: Span,
+    dropped: list[Token] = (),
 ) -> list[Candidate]:
-    """A date no trigger took repeats the nearest trigger before it: a list of incidents."""
+    """A date no trigger took repeats the nearest trigger before it: a list of incidents. Not a date
+    inside the words of a trigger that was dropped ('freed comrades accused of taking part in 7 Feb
+    coup attempt': the date is the accusation's, which describes the comrades)."""
     taken = {id(c.mention) for c in candidates if c.mention is not None}
     extra = []
     for mention in mentions:
         if id(mention) in taken or not mention.scored:
+            continue
+        if any(root in t.ancestors for root in dropped for t in mention_tokens[id(mention)]):
             continue
         earlier = [c for c in candidates if c.trigger.end_char <= mention.start]
         later = [c for c in candidates if c.trigger.start_char >= mention.end]
