@@ -491,6 +491,11 @@ def test_who_puts_someone_under_arrest_does_it(x):
     assert event.actor1 == ["Police"] and event.actor2 == ["Amadou Sy"]
 
 
+def test_the_city_violence_rocked_is_its_place_not_an_actor(x):
+    (event,) = x.events_of("Clashes 15 May rocked Tripoli, killing 12.")
+    assert event.locations == ["Tripoli"] and "Tripoli" not in event.actors
+
+
 def test_a_post_is_a_place_and_the_name_it_is_given_no_actor(x):
     (event,) = x.events_of("Soldiers 9 May captured four militants at Nhica administrative post.")
     assert "Nhica" in event.locations and "Nhica" not in event.actors

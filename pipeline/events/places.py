@@ -176,6 +176,14 @@ def _struck_there(name: Token, noun: Token, lex: Lexicon) -> bool:
     )
 
 
+def _violence_subject(verb: Token, lex: Lexicon) -> bool:
+    """Is the subject of ``verb`` a noun of violence ('unrest', 'clashes'), which acts on no one?"""
+    return any(
+        ch.dep_ == "nsubj" and lex.event_words.get(ch.lemma_.lower()) in _PLACED_VIOLENCE
+        for ch in verb.children
+    )
+
+
 def _named_by_place_noun(token: Token, lex: Lexicon) -> bool:
     """'city of Tuz Khormato', 'town of Madaane': the name a place noun gives, whatever the NER thought."""
     return (
@@ -260,6 +268,8 @@ def is_place(token: Token, lex: Lexicon) -> bool:
             return True  # 'visited Bamako', 'left Riyadh for Paris': the places of a trip
         if current.dep_ == "dobj" and head.lemma_.lower() in _TAKING_TERRITORY:
             return True  # 'retaking al-Qaim': the territory taken
+        if current.dep_ == "dobj" and current.ent_type_ in PLACE_ENTS and _violence_subject(head, lex):
+            return True  # 'unrest roiled Port-au-Prince', 'clashes rocked Tripoli': where it raged
         return False
     return False
 
