@@ -928,3 +928,18 @@ def test_the_name_in_front_of_talks_between_two_sides_is_no_side(lex):
     )
     found = event_actors(trigger(doc, 1, "summit"), doc[:], lex, "summit")
     assert [m.name for m in found] == ["army", "RSF"]
+
+
+def test_a_tagged_name_the_parse_reads_as_an_adjective_names_no_actor(lex):
+    doc = tagged(
+        [
+            ("Biafran", 1, "compound", "ADJ", "JJ", "biafran"),
+            ("separatist", 3, "compound", "NOUN", "NN", "separatist"),
+            ("Ralph", 3, "compound", "PROPN", "NNP", "Ralph"),
+            ("Okoro", 4, "nsubj", "PROPN", "NNP", "Okoro"),
+            ("charged", 4, "ROOT", "VERB", "VBN", "charge"),
+        ],
+        ents=["B-ORG", "O", "B-PERSON", "I-PERSON", "O"],
+    )
+    found = event_actors(trigger(doc, 4, "trial"), doc[:], lex, "trial")
+    assert [m.name for m in found] == ["Ralph Okoro"]

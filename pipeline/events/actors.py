@@ -94,7 +94,7 @@ def event_actors(c: Candidate, segment: Span, lex: Lexicon, event_type: str = ""
             head = ent.root.head  # 'Karzai government', 'Hadi forces': the person's side, not the person
             phrase = _phrase(head, lex)
             found.append(Mention(phrase, phrase, role, head.i, ""))
-        elif ent.label_ in ("PERSON", "ORG") or (
+        elif (ent.label_ in ("PERSON", "ORG") and not _adjectival(ent)) or (
             ent.label_ == "NORP"
             and ent.root.pos_ in ("PROPN", "NOUN")
             and ent.root.dep_ not in ("amod", "compound")
@@ -331,6 +331,12 @@ def _intervening(event: Token, lex: Lexicon) -> list[Token]:
         for v in verbs
         if v.lemma_.lower() in lex.intervention_verbs and any(ch.dep_ == "agent" for ch in v.children)
     ]
+
+
+def _adjectival(ent: Span) -> bool:
+    """'Biafran separatist X': a name the NER tagged that the parse reads as an adjective in front
+    of a noun says what kind the noun is; it names no actor of its own."""
+    return all(t.pos_ == "ADJ" for t in ent) and ent.root.dep_ in ("amod", "compound")
 
 
 def _topic_of_paired_event(token: Token, lex: Lexicon) -> bool:
