@@ -486,6 +486,11 @@ def test_those_arrested_in_an_absolute_clause_are_of_the_crowd_the_clause_names(
     assert arrests.actor1 == ["police"] and arrests.actor2 == ["Democratic Party"]
 
 
+def test_whom_an_arrest_warrant_is_for_is_its_target(x):
+    (event,) = x.events_of("Govt 9 May issued arrest warrants for fifteen secessionist leaders.")
+    assert event.actor1 == ["Govt"] and event.actor2 == ["secessionist leaders"]
+
+
 def test_who_puts_someone_under_arrest_does_it(x):
     (event,) = x.events_of("Police 3 May put opposition leader Amadou Sy under house arrest.")
     assert event.actor1 == ["Police"] and event.actor2 == ["Amadou Sy"]

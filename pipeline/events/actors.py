@@ -290,6 +290,15 @@ def _argument_tokens(c: Candidate, lex: Lexicon, event_type: str = "") -> list[t
                 if child.lower_ == "of":
                     role = TARGET if undergone and nominal else AGENT if nominal else TARGET
                 tokens.extend((g, role) for g in child.children if g.dep_ == "pobj")
+    if event_type in _HELD_BY_WHO_UNDERWENT:  # 'arrest warrants for fifteen leaders', 'warrant for X'
+        tokens.extend(
+            (g, TARGET)
+            for word in c.trigger
+            for p in word.children
+            if p.dep_ == "prep" and p.lower_ == "for"
+            for g in p.children
+            if g.dep_ == "pobj"
+        )
     tokens.extend((side, PAIR) for side in _sides_of_setting(root))
     tokens.extend((owner, AGENT) for owner in _owners_of_setting(root, lex))
     if root.dep_ == "acl" and root.tag_ == "VBN" and root.head.pos_ in ("NOUN", "PROPN"):
