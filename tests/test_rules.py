@@ -943,3 +943,22 @@ def test_a_tagged_name_the_parse_reads_as_an_adjective_names_no_actor(lex):
     )
     found = event_actors(trigger(doc, 4, "trial"), doc[:], lex, "trial")
     assert [m.name for m in found] == ["Ralph Okoro"]
+
+
+def test_the_name_a_capital_is_given_is_no_actor_whatever_role_the_parse_gives_it(lex):
+    # '... two more in regional capital, Bamenda 6-7 Nov; Lucas 9 Nov claimed': parsed as one subject
+    doc = tagged(
+        [
+            ("in", 6, "prep", "ADP", "IN", "in"),
+            ("capital", 0, "pobj", "NOUN", "NN", "capital"),
+            (",", 6, "punct", "PUNCT", ",", ","),
+            ("Bamenda", 6, "nsubj", "PROPN", "NNP", "Bamenda"),
+            (";", 3, "punct", "PUNCT", ":", ";"),
+            ("Lucas", 3, "conj", "PROPN", "NNP", "Lucas"),
+            ("claimed", 6, "ROOT", "VERB", "VBD", "claim"),
+            ("responsibility", 6, "dobj", "NOUN", "NN", "responsibility"),
+        ],
+        ents=["O", "O", "O", "B-GPE", "O", "B-PERSON", "O", "O"],
+    )
+    found = event_actors(trigger(doc, 6, "statement"), doc[:], lex, "statement")
+    assert [m.name for m in found] == ["Lucas"]

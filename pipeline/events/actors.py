@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from .doc_index import ent_at, ents_in, in_see_reference
 from .lexicon import Lexicon
-from .places import is_place, locates_another_place
+from .places import is_place, locates_another_place, titled_place
 from .scope import Candidate, absolute_participle
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "agent"}
@@ -104,6 +104,7 @@ def event_actors(c: Candidate, segment: Span, lex: Lexicon, event_type: str = ""
         elif (
             ent.label_ == "GPE"
             and not is_place(ent.root, lex)
+            and not titled_place(ent, lex)
             and not locates_another_place(ent.root, lex)
             and ent.root.dep_ not in ("amod",)
             and not (ent.root.dep_ == "compound" and ent.root.head.lemma_.lower() in lex.generic_actors)
@@ -545,7 +546,9 @@ def _inherited_subject(token: Token) -> list[Token]:
 def _actor_name(token: Token, lex: Lexicon) -> str | None:
     if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         ent = ent_at(token)
-        if ent is not None and not (ent.label_ == "GPE" and is_place(ent.root, lex)):
+        if ent is not None and not (
+            ent.label_ == "GPE" and (is_place(ent.root, lex) or titled_place(ent, lex))
+        ):
             phrase = _phrase(token, lex) if lex.collective(token) else None
             return phrase or _strip_title(ent.text, lex)
     acronym = _acronym(token) and token.text not in lex.abbreviated_things

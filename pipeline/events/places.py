@@ -36,9 +36,7 @@ def event_locations(segment: Span, date_tokens: frozenset[int], lex: Lexicon) ->
         span = _with_untagged_tail(span, date_tokens)
         name = span.text.removesuffix("’s").removesuffix("'s")
         if ent.label_ in PLACE_ENTS and (
-            span.root.lemma_.lower() in lex.place_nouns
-            or is_place(span.root, lex)
-            or _titled_place(span, lex)
+            span.root.lemma_.lower() in lex.place_nouns or is_place(span.root, lex) or titled_place(span, lex)
         ):
             found.append(name)
         elif (
@@ -48,7 +46,7 @@ def event_locations(segment: Span, date_tokens: frozenset[int], lex: Lexicon) ->
             and (
                 _after_place_preposition(span.root, lex)
                 or _named_by_place_noun(span.root, lex)
-                or _titled_place(span, lex)
+                or titled_place(span, lex)
                 or (span.root.dep_ not in ("pobj", "poss") and is_place(span.root, lex))
             )
         ):
@@ -193,7 +191,7 @@ def _named_by_place_noun(token: Token, lex: Lexicon) -> bool:
     )
 
 
-def _titled_place(span: Span, lex: Lexicon) -> bool:
+def titled_place(span: Span, lex: Lexicon) -> bool:
     """'state capital Xalapa', 'regional capital, Bamenda': the name a place's title gives it, however
     it is parsed; not 'north of capital Baghdad', which says where another place is."""
     doc = span.doc
