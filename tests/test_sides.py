@@ -803,3 +803,11 @@ def test_a_crowd_no_name_codes_is_protesters_in_a_protest_and_rioters_in_a_riot(
     entry = EntryActors(types, ("HTI",), "Members of Bwa Kale 509 17 March protested.")
     crowd = Mention("Bwa Kale 509", "Bwa Kale 509", AGENT, 0, "ORG")
     assert entry.sides([crowd], event_type, 3, False).actor1_type == code
+
+
+def test_civilians_who_attack_are_a_communal_militia_and_civilians_attacked_stay_civilians(types):
+    entry = EntryActors(types, ("NER",), "Herders 1 May killed villagers.")
+    herders, villagers = Mention("herders", "herders", AGENT, 0), Mention("villagers", "villagers", TARGET, 3)
+    sides = entry.sides([herders, villagers], "attack", 2, False)
+    assert (sides.actor1_type, sides.actor2_type) == (4, 7)
+    assert entry.sides([villagers], "displacement", 2, False).actor2_type == 7

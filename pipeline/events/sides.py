@@ -24,6 +24,9 @@ from .actors import AGENT, PAIR, TARGET, Mention
 from .aliases import abbreviations, definitions
 
 PROTESTERS, RIOTERS = 6, 5
+IDENTITY_MILITIA, CIVILIANS = 4, 7
+#: political violence: ACLED's civilians are its victims only, never the side that acts
+_VIOLENCE = frozenset({"attack", "armed_clash"})
 _CROWD_CODES = {"protest": PROTESTERS, "riot": RIOTERS}
 #: events with two sides of the same standing: the first named is actor1 (docs/CODEBOOK.md 3)
 SYMMETRIC = frozenset({"armed_clash", "summit", "agreement"})
@@ -54,6 +57,12 @@ def split_sides(
         elif not agents and targets:  # 'clashes with peacekeepers': the one side named is named first
             agents, targets = targets[:1], targets[1:]
     return agents, targets
+
+
+def _armed_if_violent(code: int | None, event_type: str) -> int | None:
+    """Civilians who attack or start a fight are a communal militia ('Fulani herdsmen killed farmer'):
+    ACLED's civilians are victims only, never actor1 of political violence."""
+    return IDENTITY_MILITIA if code == CIVILIANS and event_type in _VIOLENCE else code
 
 
 def interaction(type1: int | None, type2: int | None) -> int | None:
@@ -130,7 +139,7 @@ class EntryActors:
         return Sides(
             actor1=[m.name for m in side1],
             actor2=[m.name for m in side2],
-            actor1_type=self._side_code(side1, event_type, acting=True),
+            actor1_type=_armed_if_violent(self._side_code(side1, event_type, acting=True), event_type),
             actor2_type=self._side_code(side2, event_type, acting=event_type in SYMMETRIC),
             actor1_name=self.canonical(first1.name) if first1 else None,
             actor2_name=self.canonical(first2.name) if first2 else None,
