@@ -811,3 +811,16 @@ def test_civilians_who_attack_are_a_communal_militia_and_civilians_attacked_stay
     sides = entry.sides([herders, villagers], "attack", 2, False)
     assert (sides.actor1_type, sides.actor2_type) == (4, 7)
     assert entry.sides([villagers], "displacement", 2, False).actor2_type == 7
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Inter-American Court on Human Rights",
+        "European Court of Human Rights",
+        "Multinational Joint Task Force",
+    ],
+)
+def test_a_body_of_many_states_is_external_whatever_its_head_noun(types, name):
+    assert types.code(Mention(name, name, AGENT, 0, "ORG"), home=("MEX",)) == 8
+    assert types.code(Mention("Supreme Court", "Supreme Court", AGENT, 0, "ORG"), home=("MEX",)) == 1

@@ -54,6 +54,7 @@ class ActorTypes:
     name_words: dict[str, int]
     titles: dict[str, int]
     title_tails: frozenset[str]  # 'leader' in 'opposition leader X': between a title and the name
+    supranational_words: frozenset[str]  # 'Inter-American Commission ...': a body of many states
     known: dict[str, KnownActor]  # folded name or alias -> the body
     groups: dict[str, tuple[NamedGroup, ...]]  # folded name or alias -> the groups of that name
     demonyms: dict[str, str]  # 'Russian' -> 'RUS'
@@ -79,6 +80,7 @@ class ActorTypes:
             name_words=types["name_words"],
             titles=types["titles"],
             title_tails=frozenset(types["title_tails"]),
+            supranational_words=frozenset(types["supranational_words"]),
             known=known,
             groups={alias: tuple(found) for alias, found in groups.items()},
             demonyms=demonyms,
@@ -110,6 +112,8 @@ class ActorTypes:
         inside_group = self._group_inside(mention.name, home)  # 'suspected ASG militants'
         if inside_group is not None:
             return inside_group.code
+        if _proper(mention.name) and mention.name.split()[0].lower() in self.supranational_words:
+            return 8  # 'Inter-American Court on Human Rights': a body of many states, not the home court
         words = mention.written.split()
         named = len(mention.name.split())
         prefix = [w.lower() for w in words[: len(words) - named]] if len(words) > named else []
