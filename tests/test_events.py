@@ -491,6 +491,19 @@ def test_whom_an_arrest_warrant_is_for_is_its_target(x):
     assert event.actor1 == ["Govt"] and event.actor2 == ["secessionist leaders"]
 
 
+@pytest.mark.parametrize(
+    "sentence, event_type",
+    [
+        ("Officials 27 May said around 5,000 Sudanese had arrived in Chad.", "displacement"),
+        ("Some 2,000 Sudanese 27 May arrived in Chad.", "displacement"),
+        ("Russian troops 27 May arrived in Bangui.", "military"),
+    ],
+)
+def test_a_nations_people_arriving_is_displacement_and_its_troops_a_deployment(x, sentence, event_type):
+    (event,) = x.events_of(sentence)
+    assert event.event_type == event_type
+
+
 def test_who_puts_someone_under_arrest_does_it(x):
     (event,) = x.events_of("Police 3 May put opposition leader Amadou Sy under house arrest.")
     assert event.actor1 == ["Police"] and event.actor2 == ["Amadou Sy"]

@@ -376,16 +376,18 @@ def _refine_type(c: Candidate, lex: Lexicon) -> str:
         for label, words in lex.non_person_release.items():
             if objects & words:
                 return label
-    if c.root.lemma_ in ("arrive", "arrival", "land", "return"):
-        who = subject_tokens(c.root)
+    told = c.reported.root if c.reported is not None else c.root  # 'officials said 98,000 Russians arrived'
+    if told.lemma_ in ("arrive", "arrival", "land", "return"):
+        who = subject_tokens(told)
+        arriving = subject_lemmas(told)
         if any(t.ent_type_ == "PERSON" for t in who) or any(
             t.lower_ in lex.titles_lower and t.dep_ in ("nsubj", "nsubjpass") for t in who
         ):
             return "summit"  # a leader's or envoy's arrival is a visit (docs/CODEBOOK.md 2)
-        if subject & lex.forces:
+        if arriving & lex.forces:
             return "military"  # troops arriving or returning: a deployment
-        if subject & lex.people:
-            return "displacement"
+        if arriving & lex.people or any(_a_people(t) for t in who):
+            return "displacement"  # people arriving, or a nation's people ('98,000 Russians')
     if c.root.lemma_ in ("establish", "open", "build", "set") and any(
         o.lemma_.lower() in lex.bases for o in objects_of(c.root)
     ):
@@ -400,6 +402,13 @@ def _refine_type(c: Candidate, lex: Lexicon) -> str:
     if c.label == "armed_clash" and c.root.lemma_ == "capture" and _takes_people(c.root, lex):
         return "detention"  # 'captured seven militants': people taken, not ground (ACLED: arrests)
     return c.label
+
+
+def _a_people(token: Token) -> bool:
+    """'98,000 Russians', 'some 2,000 Sudanese': a nation's people as the subject, not its forces."""
+    return (
+        token.ent_type_ == "NORP" and token.pos_ in ("PROPN", "NOUN") and token.dep_ in ("nsubj", "nsubjpass")
+    )
 
 
 def _states_a_verdict(verb: Token, lex: Lexicon) -> bool:
