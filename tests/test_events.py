@@ -504,6 +504,12 @@ def test_a_nations_people_arriving_is_displacement_and_its_troops_a_deployment(x
     assert event.event_type == event_type
 
 
+def test_an_absolute_clause_with_its_own_subject_is_an_event_of_its_own(x):
+    text = "Bazoum 9 May met with Tinubu in Abuja to discuss security, with Bazoum calling for joint patrols."
+    said = x.one(text, event_type="statement")
+    assert said.trigger == "calling for" and said.actor1 == ["Bazoum"]
+
+
 def test_who_puts_someone_under_arrest_does_it(x):
     (event,) = x.events_of("Police 3 May put opposition leader Amadou Sy under house arrest.")
     assert event.actor1 == ["Police"] and event.actor2 == ["Amadou Sy"]

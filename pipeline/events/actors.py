@@ -122,6 +122,9 @@ def event_actors(c: Candidate, segment: Span, lex: Lexicon, event_type: str = ""
         # '... broken up by security forces, with 70 arrested': those arrested are of the crowd the
         # clause names; who acted is the clause's actor (an agent already)
         found = [replace(m, role=TARGET) if m.role is None else m for m in found]
+    if _with_own_subject(c.root):  # '..., with Putin calling for ties': the names of that clause only
+        inside = {t.i for t in c.root.head.subtree}
+        found = [m for m in found if m.role is not None or m.at in inside]
     kept: dict[str, Mention] = {}
     for mention in _whole_names(found) + groups:
         name = _without_months(mention.name, lex)
@@ -470,6 +473,15 @@ def _person_held(verb: Token, lex: Lexicon) -> bool:
     ('authorities arrested and sentenced four activists') do the arresting and trying."""
     return lex.event_words.get(verb.lemma_.lower()) in _DONE_TO_SOMEONE and any(
         ch.dep_ == "nsubj" and ch.ent_type_ == "PERSON" for ch in verb.children
+    )
+
+
+def _with_own_subject(verb: Token) -> bool:
+    """'with Putin calling for stronger ties': an absolute clause, a predication with its own subject."""
+    return (
+        verb.dep_ in ("pobj", "pcomp")
+        and verb.head.lower_ == "with"
+        and any(ch.dep_ == "nsubj" for ch in verb.children)
     )
 
 

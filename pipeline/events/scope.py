@@ -341,7 +341,7 @@ def _purpose_clause(token: Token, roots: dict[int, Candidate]) -> bool:
     current = token
     for _ in range(5):
         head = current.head
-        if head == current or (current.dep_ == "pobj" and head.lower_ == "with"):
+        if head == current or (current.dep_ in ("pobj", "pcomp") and head.lower_ == "with"):
             return False
         infinitive = (
             current.pos_ in ("VERB", "AUX")
