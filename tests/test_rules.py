@@ -962,3 +962,19 @@ def test_the_name_a_capital_is_given_is_no_actor_whatever_role_the_parse_gives_i
     )
     found = event_actors(trigger(doc, 6, "statement"), doc[:], lex, "statement")
     assert [m.name for m in found] == ["Lucas"]
+
+
+def test_what_an_event_of_another_kind_says_is_no_statement_but_a_meeting_speaks(lex):
+    def said_by(subject: str, lemma: str) -> list:
+        doc = parsed(
+            [
+                (subject, 1, "nsubj", "NOUN", lemma),
+                ("proposed", 1, "ROOT", "VERB", "propose"),
+                ("amendments", 1, "dobj", "NOUN", "amendment"),
+            ]
+        )
+        return drop_background([trigger(doc, 1, "statement")], lex)
+
+    assert said_by("referendum", "referendum") == []
+    assert len(said_by("summit", "summit")) == 1
+    assert len(said_by("minister", "minister")) == 1

@@ -216,7 +216,19 @@ def background_rule(c: Candidate, roots: dict[int, Candidate], lex: Lexicon) -> 
         return "participle of another event"
     if _topic_of(root, roots, lex):
         return "topic of another event"
+    if c.label == "statement" and _said_by_an_event(root, lex):
+        return "what another event says"  # 'referendum proposed 56 amendments': its content, no speaker
     return None
+
+
+def _said_by_an_event(verb: Token, lex: Lexicon) -> bool:
+    """Is the subject of a statement verb an event of another kind ('referendum proposed', 'deal
+    stipulated'): a description of that event, not someone speaking. A meeting speaks through those
+    who hold it ('summit called on UN to')."""
+    return any(
+        ch.dep_ == "nsubj" and lex.event_words.get(ch.lemma_.lower()) not in (None, "statement", "summit")
+        for ch in verb.children
+    )
 
 
 def absolute_participle(token: Token) -> bool:
