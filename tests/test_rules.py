@@ -20,7 +20,15 @@ from pipeline.events.absorb import (
     absorb_outcomes_of_violence,
     absorb_statement_content,
 )
-from pipeline.events.actors import AGENT, TARGET, _plausible_actor, _without_months, event_actors
+from pipeline.events.actors import (
+    AGENT,
+    TARGET,
+    Mention,
+    _plausible_actor,
+    _without_months,
+    apart_from_places,
+    event_actors,
+)
 from pipeline.events.build import _refine_type
 from pipeline.events.places import below_countries, event_locations, is_place
 from pipeline.events.scope import Candidate, attach_dates, drop_background, tokens_of
@@ -978,3 +986,25 @@ def test_what_an_event_of_another_kind_says_is_no_statement_but_a_meeting_speaks
     assert said_by("referendum", "referendum") == []
     assert len(said_by("summit", "summit")) == 1
     assert len(said_by("minister", "minister")) == 1
+
+
+def test_a_place_named_with_of_is_one_place_and_its_parts_and_abbreviation_no_actors(lex):
+    # 'near Line of Contact (LoC)': the NER tagged 'Line' alone and 'LoC' as an organisation
+    doc = tagged(
+        [
+            ("shot", 0, "ROOT", "VERB", "VBD", "shoot"),
+            ("near", 0, "prep", "ADP", "IN", "near"),
+            ("Line", 1, "pobj", "PROPN", "NNP", "Line"),
+            ("of", 2, "prep", "ADP", "IN", "of"),
+            ("Contact", 3, "pobj", "PROPN", "NNP", "Contact"),
+            ("(", 2, "punct", "PUNCT", "-LRB-", "("),
+            ("LoC", 2, "appos", "PROPN", "NNP", "LoC"),
+            (")", 2, "punct", "PUNCT", "-RRB-", ")"),
+        ],
+        ents=["O", "O", "B-GPE", "O", "O", "O", "B-ORG", "O"],
+    )
+    places = event_locations(doc[:], frozenset(), lex)
+    assert places == ["Line of Contact"]
+    named = [Mention("LoC", "LoC", TARGET, 6, "ORG"), Mention("Aden", "Aden", None, 9, "GPE")]
+    kept = apart_from_places(named, places + ["Gulf of Aden"], {"LoC": "Line of Contact"})
+    assert kept == []

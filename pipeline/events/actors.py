@@ -229,15 +229,21 @@ def _whole_names(found: list[Mention]) -> list[Mention]:
     return whole
 
 
-def apart_from_places(actors: list[Mention], locations: list[str]) -> list[Mention]:
+def apart_from_places(
+    actors: list[Mention], locations: list[str], abbreviations: dict[str, str] | None = None
+) -> list[Mention]:
     """Actors that are not the event's places.
 
     A village the small model tags as a person or organisation is found as an
     actor and as a place ('attacked administration building in Belehede'): it
-    is the place.
+    is the place. So is the last part of a place named with 'of' ('Aden' of
+    'Gulf of Aden'), and an abbreviation the entry defines for a place ('Line
+    of Contact (LoC)').
     """
     places = {p.lower() for p in locations}
-    return [a for a in actors if a.name.lower() not in places]
+    tails = {p.rsplit(" of ", 1)[1] for p in places if " of " in p}
+    spelled = {short for short, full in (abbreviations or {}).items() if full.lower() in places}
+    return [a for a in actors if a.name.lower() not in places | tails and a.name not in spelled]
 
 
 def _argument_tokens(c: Candidate, lex: Lexicon, event_type: str = "") -> list[tuple[Token, str | None]]:

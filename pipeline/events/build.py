@@ -254,7 +254,7 @@ def _build(
         # was; not the place of an earlier dated item ('18 killed in Samarra 20 Sept; 27 killed 24 Sept')
         places = event_locations(before, date_tokens, lex)
     locations = below_countries(places, rules.types.country)
-    named = apart_from_places(event_actors(c, items, lex, label), places)
+    named = apart_from_places(event_actors(c, items, lex, label), places, entry_actors.aliases)
     named = entry_actors.spelled_out(named, lambda i: sent.doc[i].idx)
     sides = entry_actors.sides(named, label, c.root.i, elided_subject(c))
     actors = unique([m.name for m in named] + sides.actor1)

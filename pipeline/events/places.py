@@ -86,7 +86,8 @@ def _bracketed_abbreviations(segment: Span) -> set[str]:
     return {
         t.text
         for t in segment
-        if t.text.isupper()
+        if sum(c.isupper() for c in t.text) >= 2  # 'SAMIM', 'SW', 'LoC'
+        and t.text[:1].isupper()
         and t.is_alpha
         and 0 < t.i < len(doc) - 1
         and doc[t.i - 1].text == "("
@@ -102,11 +103,23 @@ def _untagged_tail(token: Token) -> bool:
 
 
 def _with_untagged_tail(span: Span, date_tokens: frozenset[int]) -> Span:
-    """'N’Gala Peulh locality': the name runs on over the words the NER left out of it."""
-    end = span.end
-    while end < len(span.doc) and end not in date_tokens and _untagged_tail(span.doc[end]):
+    """'N’Gala Peulh locality', 'Line of Contact': the name runs on over the words the NER left out
+    of it, capitalised words joined to it or after its 'of'."""
+    doc, end = span.doc, span.end
+    while end < len(doc) and end not in date_tokens and _untagged_tail(doc[end]):
         end += 1
-    return span.doc[span.start : end]
+    if (
+        end + 1 < len(doc)
+        and doc[end].lower_ == "of"
+        and doc[end].head.i == end - 1
+        and end + 1 not in date_tokens
+    ):
+        after = doc[end + 1]
+        if after.pos_ == "PROPN" and not after.ent_type_ and after.text[:1].isupper():
+            end += 2  # 'Line of Contact'
+        elif after.ent_iob_ == "B" and after.ent_type_ in PLACE_ENTS:
+            end = ent_at(after).end  # 'Gulf of Aden', 'Horn of Africa': one place, tagged in two
+    return doc[span.start : end]
 
 
 def below_countries(places: list[str], country_of: Callable[[str], str | None]) -> list[str]:
