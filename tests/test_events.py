@@ -520,6 +520,18 @@ def test_the_city_violence_rocked_is_its_place_not_an_actor(x):
     assert event.locations == ["Tripoli"] and "Tripoli" not in event.actors
 
 
+@pytest.mark.parametrize(
+    "sentence, place",
+    [
+        ("Gunmen 3 May attacked Kajaki dam.", "Kajaki"),
+        ("Bomb 3 May hit Kismayo bus terminal, killing four.", "Kismayo"),
+    ],
+)
+def test_the_name_a_site_noun_gives_is_a_place_not_an_actor(x, sentence, place):
+    (event,) = x.events_of(sentence)
+    assert place in event.locations and place not in event.actors
+
+
 def test_a_post_is_a_place_and_the_name_it_is_given_no_actor(x):
     (event,) = x.events_of("Soldiers 9 May captured four militants at Nhica administrative post.")
     assert "Nhica" in event.locations and "Nhica" not in event.actors
