@@ -1008,3 +1008,21 @@ def test_a_place_named_with_of_is_one_place_and_its_parts_and_abbreviation_no_ac
     named = [Mention("LoC", "LoC", TARGET, 6, "ORG"), Mention("Aden", "Aden", None, 9, "GPE")]
     kept = apart_from_places(named, places + ["Gulf of Aden"], {"LoC": "Line of Contact"})
     assert kept == []
+
+
+def test_the_name_of_what_is_taken_or_controlled_is_territory_whatever_the_ner_said(lex):
+    control = tagged(
+        [
+            ("took", 0, "ROOT", "VERB", "VBD", "take"),
+            ("control", 0, "dobj", "NOUN", "NN", "control"),
+            ("of", 1, "prep", "ADP", "IN", "of"),
+            ("Sinjar", 2, "pobj", "PROPN", "NNP", "Sinjar"),
+        ],
+        ents=["O", "O", "O", "B-ORG"],
+    )
+    seized = tagged(
+        [("seized", 0, "ROOT", "VERB", "VBD", "seize"), ("Ramadi", 0, "dobj", "PROPN", "NNP", "Ramadi")],
+        ents=["O", "B-GPE"],
+    )
+    assert event_locations(control[:], frozenset(), lex) == ["Sinjar"]
+    assert event_locations(seized[:], frozenset(), lex) == ["Ramadi"]

@@ -824,3 +824,10 @@ def test_civilians_who_attack_are_a_communal_militia_and_civilians_attacked_stay
 def test_a_body_of_many_states_is_external_whatever_its_head_noun(types, name):
     assert types.code(Mention(name, name, AGENT, 0, "ORG"), home=("MEX",)) == 8
     assert types.code(Mention("Supreme Court", "Supreme Court", AGENT, 0, "ORG"), home=("MEX",)) == 1
+
+
+def test_one_actor_named_twice_is_on_one_side(types):
+    entry = EntryActors(types, ("IRQ",), "Islamic State (IS) 10 May seized Ramadi.")
+    named = [Mention("Islamic State", "Islamic State", AGENT, 0, "ORG"), Mention("IS", "IS", None, 3, "ORG")]
+    sides = entry.sides(named, "armed_clash", 6, False)
+    assert sides.actor1 == ["Islamic State", "IS"] and sides.actor2 == []

@@ -16,6 +16,8 @@ _GOING_TO = frozenset({"visit", "tour", "leave", "reach", "enter"})
 #: verbs whose object is territory (ACLED: 'Government regains territory', 'Non-state actor overtakes
 #: territory'): a name they take is a place, 'retaking al-Qaim'; 'capture' and 'seize' also take people
 _TAKING_TERRITORY = frozenset({"retake", "recapture", "regain", "overrun"})
+#: verbs that take territory or people: a name the NER tags as a place is the territory taken
+_TAKING = frozenset({"seize", "capture", "take"})
 #: labels the small model gives to village names it does not know
 MISLABELLED = {"NORP", "ORG", "PERSON", "LANGUAGE", "PRODUCT", "WORK_OF_ART", "EVENT"}
 
@@ -196,12 +198,12 @@ def _violence_subject(verb: Token, lex: Lexicon) -> bool:
 
 
 def _named_by_place_noun(token: Token, lex: Lexicon) -> bool:
-    """'city of Tuz Khormato', 'town of Madaane': the name a place noun gives, whatever the NER thought."""
-    return (
-        token.dep_ == "pobj"
-        and token.head.lower_ == "of"
-        and token.head.head.lemma_.lower() in lex.place_nouns
-    )
+    """'city of Tuz Khormato', 'town of Madaane': the name a place noun gives, whatever the NER thought;
+    and the name of what is controlled ('took control of Sinjar'), which is territory."""
+    if token.dep_ != "pobj" or token.head.lower_ != "of":
+        return False
+    noun = token.head.head.lemma_.lower()
+    return noun in lex.place_nouns or (noun == "control" and token.pos_ == "PROPN")
 
 
 def titled_place(span: Span, lex: Lexicon) -> bool:
@@ -247,9 +249,7 @@ def is_place(token: Token, lex: Lexicon) -> bool:
                 return False  # 'called on Armenia to': whom a statement is made to
             if head.lower_ in lex.location_preps:
                 return True
-            if head.lower_ == "of" and head.head.lemma_.lower() in lex.place_nouns:
-                return True  # 'city of Zhanaozen', 'town of Yelwa'
-            return False
+            return _named_by_place_noun(current, lex)  # 'city of Zhanaozen', 'took control of Sinjar'
         if (
             current.dep_ in ("compound", "conj", "appos")
             and head != current
@@ -279,6 +279,8 @@ def is_place(token: Token, lex: Lexicon) -> bool:
             return True  # 'visited Bamako', 'left Riyadh for Paris': the places of a trip
         if current.dep_ == "dobj" and head.lemma_.lower() in _TAKING_TERRITORY:
             return True  # 'retaking al-Qaim': the territory taken
+        if current.dep_ == "dobj" and head.lemma_.lower() in _TAKING and current.ent_type_ in PLACE_ENTS:
+            return True  # 'seized Ramadi': a town taken ('seized weapons', 'captured five' are no places)
         if current.dep_ == "dobj" and current.ent_type_ in PLACE_ENTS and _violence_subject(head, lex):
             return True  # 'unrest roiled Port-au-Prince', 'clashes rocked Tripoli': where it raged
         return False

@@ -134,6 +134,9 @@ class EntryActors:
 
     def sides(self, named: list[Mention], event_type: str, trigger_at: int, elided: bool) -> Sides:
         side1, side2 = split_sides(named, event_type, trigger_at)
+        acting = {self.canonical(m.name) for m in side1}  # one actor is on one side: 'Islamic State (IS)'
+        side1 = side1 + [m for m in side2 if self.canonical(m.name) in acting]
+        side2 = [m for m in side2 if self.canonical(m.name) not in acting]
         side1 = self.discourse.agents_for(side1, elided)
         first1, first2 = (side1[0] if side1 else None), (side2[0] if side2 else None)
         return Sides(
