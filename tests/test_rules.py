@@ -1026,3 +1026,19 @@ def test_the_name_of_what_is_taken_or_controlled_is_territory_whatever_the_ner_s
     )
     assert event_locations(control[:], frozenset(), lex) == ["Sinjar"]
     assert event_locations(seized[:], frozenset(), lex) == ["Ramadi"]
+
+
+def test_a_place_named_to_locate_another_is_no_actor_whatever_the_ner_said(lex):
+    doc = tagged(
+        [
+            ("attackers", 1, "nsubj", "NOUN", "NNS", "attacker"),
+            ("killed", 1, "ROOT", "VERB", "VBD", "kill"),
+            ("peacekeepers", 1, "dobj", "NOUN", "NNS", "peacekeeper"),
+            ("west", 1, "advmod", "ADV", "RB", "west"),
+            ("of", 3, "prep", "ADP", "IN", "of"),
+            ("Obo", 4, "pobj", "PROPN", "NNP", "Obo"),
+        ],
+        ents=["O", "O", "O", "O", "O", "B-ORG"],
+    )
+    found = event_actors(trigger(doc, 1, "attack"), doc[:], lex, "attack")
+    assert [m.name for m in found] == ["attackers", "peacekeepers"]

@@ -87,7 +87,12 @@ def event_actors(c: Candidate, segment: Span, lex: Lexicon, event_type: str = ""
             )
     paired = _between_spans(c.root)
     for ent in ents_in(segment):
-        if in_see_reference(ent) or not ent.text[:1].isupper() or _topic_of_paired_event(ent.root, lex):
+        if (
+            in_see_reference(ent)
+            or not ent.text[:1].isupper()
+            or _topic_of_paired_event(ent.root, lex)
+            or locates_another_place(ent.root, lex)  # '60km west of Obo', whatever the NER tagged
+        ):
             continue
         role = PAIR if any(start <= ent.root.i <= end for start, end in paired) else None
         if ent.label_ == "PERSON" and _names_a_collective(ent.root, lex):
