@@ -532,6 +532,11 @@ def test_the_name_a_site_noun_gives_is_a_place_not_an_actor(x, sentence, place):
     assert place in event.locations and place not in event.actors
 
 
+def test_a_word_of_a_title_is_no_actor_of_its_own(x):
+    (event,) = x.events_of("Magazine Semana 14 May denounced links between Defence Minister Silva and FARC.")
+    assert "Defence" not in event.actors and "Silva" in event.actors
+
+
 def test_a_post_is_a_place_and_the_name_it_is_given_no_actor(x):
     (event,) = x.events_of("Soldiers 9 May captured four militants at Nhica administrative post.")
     assert "Nhica" in event.locations and "Nhica" not in event.actors

@@ -92,6 +92,7 @@ def event_actors(c: Candidate, segment: Span, lex: Lexicon, event_type: str = ""
             or not ent.text[:1].isupper()
             or _topic_of_paired_event(ent.root, lex)
             or locates_another_place(ent.root, lex)  # '60km west of Obo', whatever the NER tagged
+            or _part_of_title(ent, lex)
         ):
             continue
         role = PAIR if any(start <= ent.root.i <= end for start, end in paired) else None
@@ -361,6 +362,12 @@ def _adjectival(ent: Span) -> bool:
     """'Biafran separatist X': a name the NER tagged that the parse reads as an adjective in front
     of a noun says what kind the noun is; it names no actor of its own."""
     return all(t.pos_ == "ADJ" for t in ent) and ent.root.dep_ in ("amod", "compound")
+
+
+def _part_of_title(ent: Span, lex: Lexicon) -> bool:
+    """'Defence Minister Silva', 'Interior Minister': a tagged word that with the next one is a title."""
+    doc = ent.doc
+    return ent.end < len(doc) and f"{ent.text} {doc[ent.end].text}" in lex.titles
 
 
 def _topic_of_paired_event(token: Token, lex: Lexicon) -> bool:
