@@ -32,6 +32,7 @@ from pipeline.events.actors import (
 from pipeline.events.build import _refine_type
 from pipeline.events.places import below_countries, event_locations, is_place
 from pipeline.events.scope import Candidate, attach_dates, drop_background, tokens_of
+from pipeline.nlp.trigger_ruler import SPANS_KEY
 
 
 def trigger(doc: Doc, i: int, label: str) -> Candidate:
@@ -1042,3 +1043,17 @@ def test_a_place_named_to_locate_another_is_no_actor_whatever_the_ner_said(lex):
     )
     found = event_actors(trigger(doc, 1, "attack"), doc[:], lex, "attack")
     assert [m.name for m in found] == ["attackers", "peacekeepers"]
+
+
+def test_a_trigger_word_capitalised_at_the_start_of_a_sentence_names_no_one(lex):
+    doc = tagged(
+        [
+            ("Suicide", 1, "compound", "PROPN", "NNP", "Suicide"),
+            ("bomber", 2, "nsubj", "NOUN", "NN", "bomber"),
+            ("struck", 2, "ROOT", "VERB", "VBD", "strike"),
+            ("market", 2, "dobj", "NOUN", "NN", "market"),
+        ]
+    )
+    doc.spans[SPANS_KEY] = [Span(doc, 0, 2, label="attack")]
+    found = event_actors(trigger(doc, 2, "attack"), doc[:], lex, "attack")
+    assert "Suicide" not in [m.name for m in found]

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
+from ..nlp.trigger_ruler import SPANS_KEY
 from .doc_index import ent_at, ents_in, in_see_reference
 from .lexicon import Lexicon
 from .places import is_place, locates_another_place, titled_place
@@ -331,8 +332,22 @@ def _argument_tokens(c: Candidate, lex: Lexicon, event_type: str = "") -> list[t
         token = _who(token, lex)
         expanded.append((token, role))
         expanded.extend((conjunct, role) for conjunct in token.conjuncts)
-    # 'Party congress held late July': the event's noun is no actor of its own ('court' of 'court order' is)
-    return [(token, role) for token, role in expanded if token != c.trigger.root]
+    # 'Party congress held late July': the event's noun is no actor of its own, nor is a word of its
+    # trigger ('Suicide bomber' at the start of a sentence), but for an actor noun ('court' of 'court order')
+    return [
+        (token, role) for token, role in expanded if token != c.trigger.root and not _trigger_word(token, lex)
+    ]
+
+
+def _trigger_word(token: Token, lex: Lexicon) -> bool:
+    """A word of an event's trigger capitalised only because it opens the sentence ('Suicide' of
+    'Suicide bomber'): it names no one. An actor noun in one still does ('Court order')."""
+    return (
+        token.is_sent_start
+        and not token.ent_type_
+        and not lex.collective(token)
+        and any(t.start <= token.i < t.end for t in token.doc.spans.get(SPANS_KEY, []))
+    )
 
 
 def _between_spans(root: Token) -> list[tuple[int, int]]:
@@ -515,7 +530,8 @@ def _across_clause_break(child: Token, head: Token) -> bool:
 
 
 def _named_modifier(token: Token, lex: Lexicon) -> list[str]:
-    """A proper name in front of a generic actor noun ('suspected JNIM fighters' -> 'JNIM')."""
+    """A proper name in front of a generic actor noun ('suspected JNIM fighters' -> 'JNIM'), not a word
+    of a trigger ('Suicide bomber')."""
     if token.ent_type_ or not lex.collective(token):
         return []  # in a name ('Constitutional Court') the whole name is the actor
     names = []
@@ -526,6 +542,7 @@ def _named_modifier(token: Token, lex: Lexicon) -> list[str]:
             and child.text[:1].isupper()
             and child.ent_type_ != "PERSON"  # 'Karzai government' is the person's side, not a group
             and not is_place(child, lex)
+            and not _trigger_word(child, lex)
         ):
             words = [t for t in child.subtree if t.pos_ == "PROPN" or t.text == "-"]
             names.append(_strip_title(" ".join(t.text for t in words).replace(" - ", "-"), lex))
