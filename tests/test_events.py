@@ -535,6 +535,8 @@ def test_the_name_a_site_noun_gives_is_a_place_not_an_actor(x, sentence, place):
 def test_a_word_of_a_title_is_no_actor_of_its_own(x):
     (event,) = x.events_of("Magazine Semana 14 May denounced links between Defence Minister Silva and FARC.")
     assert "Defence" not in event.actors and "Silva" in event.actors
+    (event,) = x.events_of("Interior Minister 29 May released audio tape allegedly by top PTI leader.")
+    assert "Interior" not in event.actors and "Interior Minister" in event.actor1
 
 
 def test_a_post_is_a_place_and_the_name_it_is_given_no_actor(x):

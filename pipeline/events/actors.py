@@ -543,6 +543,7 @@ def _named_modifier(token: Token, lex: Lexicon) -> list[str]:
             and child.ent_type_ != "PERSON"  # 'Karzai government' is the person's side, not a group
             and not is_place(child, lex)
             and not _trigger_word(child, lex)
+            and f"{child.text} {token.text}" not in lex.titles  # 'Interior Minister': a title, no group
         ):
             words = [t for t in child.subtree if t.pos_ == "PROPN" or t.text == "-"]
             names.append(_strip_title(" ".join(t.text for t in words).replace(" - ", "-"), lex))
