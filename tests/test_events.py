@@ -532,6 +532,11 @@ def test_the_name_a_site_noun_gives_is_a_place_not_an_actor(x, sentence, place):
     assert place in event.locations and place not in event.actors
 
 
+def test_a_name_an_identity_word_qualifies_is_a_people_not_a_place(x):
+    (event,) = x.events_of("Ethnic Afar 11 May launched raid on ethnic Somalis in town of Madaane.")
+    assert event.actor1 == ["Afar"] and event.actor1_type == 4 and "Afar" not in event.locations
+
+
 def test_a_word_of_a_title_is_no_actor_of_its_own(x):
     (event,) = x.events_of("Magazine Semana 14 May denounced links between Defence Minister Silva and FARC.")
     assert "Defence" not in event.actors and "Silva" in event.actors

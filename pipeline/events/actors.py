@@ -82,7 +82,7 @@ def event_actors(c: Candidate, segment: Span, lex: Lexicon, event_type: str = ""
             token = owner or token
             name = _actor_name(token, lex) if owner is not None else None
         if name:
-            found.append(Mention(name, _written(token, name), role, token.i, token.ent_type_))
+            found.append(Mention(name, _written(token, name, lex), role, token.i, token.ent_type_))
             groups.extend(
                 Mention(group, group, role, token.i, "ORG") for group in _named_modifier(token, lex)
             )
@@ -167,10 +167,21 @@ def _names_a_collective(name: Token, lex: Lexicon) -> bool:
     return name.dep_ == "compound" and name.head.pos_ == "NOUN" and lex.collective(name.head)
 
 
-def _written(token: Token, name: str) -> str:
-    """The name with the title in front of it in the text ('FM Colonna'), when there is one."""
+def _written(token: Token, name: str, lex: Lexicon) -> str:
+    """The name with the title in front of it in the text ('FM Colonna'), when there is one, or the
+    word that makes it a people ('Ethnic Afar')."""
+    modifier = _identity_modifier(token, lex)
+    if modifier is not None:
+        return f"{modifier.text} {name}"
     ent = ent_at(token)
     return _titled(ent) if ent is not None else name
+
+
+def _identity_modifier(token: Token, lex: Lexicon) -> Token | None:
+    """'ethnic', 'tribal' in front of a name: it names a people (ACLED: identity groups)."""
+    return next(
+        (ch for ch in token.children if ch.dep_ == "amod" and ch.lower_ in lex.identity_modifiers), None
+    )
 
 
 def _titled(ent: Span) -> str:
@@ -592,6 +603,8 @@ def _inherited_subject(token: Token) -> list[Token]:
 
 
 def _actor_name(token: Token, lex: Lexicon) -> str | None:
+    if token.pos_ == "PROPN" and _identity_modifier(token, lex) is not None:
+        return token.text  # 'Ethnic Afar raided': a people, whatever place the NER took the name for
     if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         ent = ent_at(token)
         if ent is not None and not (

@@ -88,6 +88,7 @@ class Lexicon:
     abbreviated_things: frozenset[str]  # 'IED', 'HQ': an abbreviation that names no actor
     partitives: frozenset[str]  # 'barrage' of rockets, 'wave' of arrests
     individuals: frozenset[str]
+    identity_modifiers: frozenset[str]  # 'ethnic', 'tribal' (actor_types.json): a people, not a place
     killing: frozenset[str]
     death_nouns: frozenset[str]
     organisations: frozenset[str]
@@ -157,6 +158,9 @@ class Lexicon:
             abbreviated_things=frozenset(raw["abbreviated_things"]),
             partitives=frozenset(raw["partitive_nouns"]),
             individuals=frozenset(raw["unnamed_individuals"]),
+            identity_modifiers=frozenset(
+                word for word, code in read_json("actor_types.json")["modifiers"].items() if code == 4
+            ),
             killing=frozenset(raw["killing"]),
             death_nouns=frozenset(raw["death_nouns"]),
             organisations=frozenset(row["pattern"] for row in read_jsonl("organisations.jsonl")),
