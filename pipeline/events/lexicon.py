@@ -2,7 +2,8 @@
 
 `Lexicon.from_models()` reads models/roles.json, models/generic_actors.json,
 models/place_words.json, models/demonyms.json, models/numbers.json, models/organisations.jsonl, the
-month names of models/dates.json and the one-word triggers of
+identity modifiers of models/actor_types.json, the month names of models/dates.json and the one-word
+triggers of
 models/triggers.jsonl (an actor is never a month or an event); the rules of
 pipeline.events receive the object as an argument instead of reaching for a
 module-level cache, so a test or a notebook can build one with other words.
