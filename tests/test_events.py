@@ -537,6 +537,18 @@ def test_a_name_an_identity_word_qualifies_is_a_people_not_a_place(x):
     assert event.actor1 == ["Afar"] and event.actor1_type == 4 and "Afar" not in event.locations
 
 
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("State Counsellor Aung San Suu Kyi 13 May backed court's action.", "Aung San Suu Kyi"),
+        ("Field Marshal Khalifa Haftar 3 May met Egyptian President Sisi in Cairo.", "Khalifa Haftar"),
+    ],
+)
+def test_a_title_is_stripped_from_the_name_of_its_holder(x, sentence, name):
+    (event,) = x.events_of(sentence)
+    assert event.actor1 == [name]
+
+
 def test_a_word_of_a_title_is_no_actor_of_its_own(x):
     (event,) = x.events_of("Magazine Semana 14 May denounced links between Defence Minister Silva and FARC.")
     assert "Defence" not in event.actors and "Silva" in event.actors
