@@ -1057,3 +1057,17 @@ def test_a_trigger_word_capitalised_at_the_start_of_a_sentence_names_no_one(lex)
     doc.spans[SPANS_KEY] = [Span(doc, 0, 2, label="attack")]
     found = event_actors(trigger(doc, 2, "attack"), doc[:], lex, "attack")
     assert "Suicide" not in [m.name for m in found]
+
+
+def test_a_place_noun_the_tagger_called_a_proper_noun_ends_the_name_it_follows(lex):
+    # 'Bague locality, Bosso department 3 May freed hostages': 'department' tagged PROPN
+    doc = tagged(
+        [
+            ("Bosso", 1, "compound", "PROPN", "NNP", "Bosso"),
+            ("department", 2, "nsubj", "PROPN", "NNP", "department"),
+            ("freed", 2, "ROOT", "VERB", "VBD", "free"),
+            ("hostages", 2, "dobj", "NOUN", "NNS", "hostage"),
+        ],
+        ents=["B-PERSON", "O", "O", "O"],
+    )
+    assert event_locations(doc[:], frozenset(), lex) == ["Bosso"]

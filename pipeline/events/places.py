@@ -35,7 +35,7 @@ def event_locations(segment: Span, date_tokens: frozenset[int], lex: Lexicon) ->
         if not words or in_see_reference(ent) or not looks_like_name(ent.text):
             continue
         span = ent.doc[words[0].i : words[-1].i + 1]  # 'Mentao today' (a masked date) -> 'Mentao'
-        span = _with_untagged_tail(span, date_tokens)
+        span = _with_untagged_tail(span, date_tokens, lex)
         name = span.text.removesuffix("’s").removesuffix("'s")
         if ent.label_ in PLACE_ENTS and (
             span.root.lemma_.lower() in lex.place_nouns or is_place(span.root, lex) or titled_place(span, lex)
@@ -97,18 +97,23 @@ def _bracketed_abbreviations(segment: Span) -> set[str]:
     }
 
 
-def _untagged_tail(token: Token) -> bool:
-    """A capitalised word the NER left out of the name before it: 'Peulh' of 'N’Gala Peulh locality'."""
+def _untagged_tail(token: Token, lex: Lexicon) -> bool:
+    """A word of a name the NER left out of it: 'Peulh' of 'N’Gala Peulh locality', 'archipelago' of
+    'Sulu archipelago'; not a place noun the tagger called a proper noun ('Bosso department')."""
     return (
-        token.pos_ == "PROPN" and not token.ent_type_ and token.i > 0 and token.doc[token.i - 1].head == token
+        token.pos_ == "PROPN"
+        and token.lower_ not in lex.place_nouns
+        and not token.ent_type_
+        and token.i > 0
+        and token.doc[token.i - 1].head == token
     )
 
 
-def _with_untagged_tail(span: Span, date_tokens: frozenset[int]) -> Span:
+def _with_untagged_tail(span: Span, date_tokens: frozenset[int], lex: Lexicon) -> Span:
     """'N’Gala Peulh locality', 'Line of Contact': the name runs on over the words the NER left out
     of it, capitalised words joined to it or after its 'of'."""
     doc, end = span.doc, span.end
-    while end < len(doc) and end not in date_tokens and _untagged_tail(doc[end]):
+    while end < len(doc) and end not in date_tokens and _untagged_tail(doc[end], lex):
         end += 1
     if (
         end + 1 < len(doc)
@@ -268,7 +273,7 @@ def is_place(token: Token, lex: Lexicon) -> bool:
                 current.dep_ == "compound"
                 and head.lemma_.lower() not in lex.place_nouns
                 and head.ent_type_ not in PLACE_ENTS
-                and not _untagged_tail(head)
+                and not _untagged_tail(head, lex)
             ):
                 return False  # 'U.S. soldiers', 'Zintan militia'
             current = head
