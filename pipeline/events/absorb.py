@@ -40,7 +40,8 @@ def absorb_killing_into_fighting(candidates: list[Candidate], lex: Lexicon) -> l
 
 def absorb_outcomes_of_violence(candidates: list[Candidate], lex: Lexicon) -> list[Candidate]:
     """'militants continued attacks, killing three civilians': the killing a participle adds to a noun
-    of violence is that violence's outcome, and whom it killed is whom the attack hit."""
+    of attack is that attack's outcome, and whom it killed is whom the attack hit (a killing on a noun
+    of fighting is absorbed by `absorb_killing_into_fighting`)."""
     by_root = {c.root.i: c for c in candidates}
     removed: set[int] = set()
     for c in candidates:
@@ -53,7 +54,7 @@ def absorb_outcomes_of_violence(candidates: list[Candidate], lex: Lexicon) -> li
             and noun is not None
             and noun is not c
             and noun.root.pos_ == "NOUN"
-            and noun.label in ("attack", "armed_clash")
+            and noun.label == "attack"
             and not (c.owned and c.mention is not noun.mention)
         ):
             noun.absorbed.append(c.trigger)

@@ -390,10 +390,10 @@ def _adjectival(ent: Span) -> bool:
     return all(t.pos_ == "ADJ" for t in ent) and ent.root.dep_ in ("amod", "compound")
 
 
-def _part_of_title(ent: Span, lex: Lexicon) -> bool:
-    """'Defence Minister Silva', 'Interior Minister': a tagged word that with the next one is a title."""
-    doc = ent.doc
-    return ent.end < len(doc) and f"{ent.text} {doc[ent.end].text}" in lex.titles
+def _part_of_title(words: Span, lex: Lexicon) -> bool:
+    """'Defence Minister Silva', 'Interior Minister': words that with the word after them are a title."""
+    doc = words.doc
+    return words.end < len(doc) and f"{words.text} {doc[words.end].text}" in lex.titles
 
 
 def _topic_of_paired_event(token: Token, lex: Lexicon) -> bool:
@@ -554,7 +554,7 @@ def _named_modifier(token: Token, lex: Lexicon) -> list[str]:
             and child.ent_type_ != "PERSON"  # 'Karzai government' is the person's side, not a group
             and not is_place(child, lex)
             and not _trigger_word(child, lex)
-            and f"{child.text} {token.text}" not in lex.titles  # 'Interior Minister': a title, no group
+            and not (child.i + 1 == token.i and _part_of_title(child.doc[child.i : token.i], lex))
         ):
             words = [t for t in child.subtree if t.pos_ == "PROPN" or t.text == "-"]
             names.append(_strip_title(" ".join(t.text for t in words).replace(" - ", "-"), lex))

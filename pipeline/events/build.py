@@ -125,11 +125,14 @@ def _sentence_events(
     candidates = absorb_outcomes_of_violence(candidates, lex)
     candidates = absorb_killing_into_fighting(candidates, lex)
     candidates = absorb_statement_content(candidates, lex)
-    kept = drop_background(
-        candidates, lex, None if trace is None else lambda c, rule: trace.drop(c.trigger, rule)
-    )
-    dropped += [c.root for c in candidates if all(c is not k for k in kept)]
-    candidates = kept + orphan_dates(kept, mentions, mention_tokens, sent, dropped)
+
+    def on_drop(c: Candidate, rule: str) -> None:
+        dropped.append(c.root)
+        if trace is not None:
+            trace.drop(c.trigger, rule)
+
+    candidates = drop_background(candidates, lex, on_drop)
+    candidates += orphan_dates(candidates, mentions, mention_tokens, sent, dropped)
     if trace is not None:
         used = {id(c.mention) for c in candidates}
         for m in mentions:

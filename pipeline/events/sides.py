@@ -19,12 +19,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from .actor_types import ActorTypes
+from .actor_types import CIVILIANS, IDENTITY_MILITIA, ActorTypes
 from .actors import AGENT, PAIR, TARGET, Mention
 from .aliases import abbreviations, definitions
 
 PROTESTERS, RIOTERS = 6, 5
-IDENTITY_MILITIA, CIVILIANS = 4, 7
 #: political violence: ACLED's civilians are its victims only, never the side that acts
 _VIOLENCE = frozenset({"attack", "armed_clash"})
 _CROWD_CODES = {"protest": PROTESTERS, "riot": RIOTERS}
