@@ -31,7 +31,7 @@ class PlaceWords:
     site: frozenset[str]
     directions: tuple[str, ...]
     compass_points: frozenset[str]  # 'NW of Ramadi': directions as CrisisWatch abbreviates them
-    titles: frozenset[str]  # 'capital Xalapa': nouns written in front of the place they name
+    place_titles: frozenset[str]  # 'capital Xalapa': nouns written in front of the place they name
     location_preps: frozenset[str]
     at_place_preps: frozenset[str]
     admin_suffixes: tuple[str, ...] = ()  # generic words of region names ('Oblast', 'State', 'oblysy')
@@ -52,7 +52,7 @@ class PlaceWords:
             site=frozenset(raw["site"]),
             directions=tuple(raw["directions"]),
             compass_points=frozenset(raw["compass_points"]),
-            titles=frozenset(raw["titles"]),
+            place_titles=frozenset(raw["place_titles"]),
             location_preps=frozenset(raw["location_preps"]),
             at_place_preps=frozenset(raw["at_place_preps"]),
             admin_suffixes=tuple(raw["admin_suffixes"]),

@@ -218,7 +218,7 @@ def titled_place(span: Span, lex: Lexicon) -> bool:
     words = [t for t in doc[max(0, span.start - 2) : span.start] if t.text != ","][-1:]
     return (
         bool(words)
-        and words[0].lower_ in lex.places.titles
+        and words[0].lower_ in lex.places.place_titles
         and words[0].pos_ == "NOUN"
         and not locates_another_place(span.root, lex)
     )

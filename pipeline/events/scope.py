@@ -9,7 +9,7 @@ repeats the trigger before it (a list of incidents).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -392,7 +392,7 @@ def orphan_dates(
     mentions: list[DateMention],
     mention_tokens: dict,
     sent: Span,
-    dropped: list[Token] = (),
+    dropped: Sequence[Token] = (),
 ) -> list[Candidate]:
     """A date no trigger took repeats the nearest trigger before it: a list of incidents. Not a date
     inside the words of a trigger that was dropped ('freed comrades accused of taking part in 7 Feb
