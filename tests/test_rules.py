@@ -1071,3 +1071,39 @@ def test_a_place_noun_the_tagger_called_a_proper_noun_ends_the_name_it_follows(l
         ents=["B-PERSON", "O", "O", "O"],
     )
     assert event_locations(doc[:], frozenset(), lex) == ["Bosso"]
+
+
+def test_one_entity_over_a_list_of_unknown_names_is_one_place_per_name(lex):
+    # 'fighting left dozens dead in Garsa and Biyo districts': the NER made 'Garsa and Biyo' one WORK_OF_ART
+    doc = tagged(
+        [
+            ("left", 0, "ROOT", "VERB", "VBD", "leave"),
+            ("dead", 0, "oprd", "ADJ", "JJ", "dead"),
+            ("in", 0, "prep", "ADP", "IN", "in"),
+            ("Garsa", 6, "nmod", "PROPN", "NNP", "Garsa"),
+            ("and", 3, "cc", "CCONJ", "CC", "and"),
+            ("Biyo", 3, "conj", "PROPN", "NNP", "Biyo"),
+            ("districts", 2, "pobj", "NOUN", "NNS", "district"),
+        ],
+        ents=["O", "O", "O", "B-WORK_OF_ART", "I-WORK_OF_ART", "I-WORK_OF_ART", "O"],
+    )
+    assert event_locations(doc[:], frozenset(), lex) == ["Garsa", "Biyo"]
+
+
+@pytest.mark.parametrize(
+    ("noun", "kind", "place"), [("zone", "zone", "Lower Dira"), ("City", "city", "Lower Dira City")]
+)
+def test_a_place_name_drops_the_lower_case_noun_of_its_kind_the_ner_took_in(lex, noun, kind, place):
+    # 'clashes killed eleven in Lower Dira zone': one place, one name, whether the NER took 'zone' in or not
+    doc = tagged(
+        [
+            ("killed", 0, "ROOT", "VERB", "VBD", "kill"),
+            ("eleven", 0, "dobj", "NUM", "CD", "eleven"),
+            ("in", 0, "prep", "ADP", "IN", "in"),
+            ("Lower", 4, "compound", "PROPN", "NNP", "Lower"),
+            ("Dira", 5, "compound", "PROPN", "NNP", "Dira"),
+            (noun, 2, "pobj", "NOUN", "NN", kind),
+        ],
+        ents=["O", "O", "O", "B-GPE", "I-GPE", "I-GPE"],
+    )
+    assert event_locations(doc[:], frozenset(), lex) == [place]

@@ -30,13 +30,13 @@ def event_locations(segment: Span, date_tokens: frozenset[int], lex: Lexicon) ->
     the event's places.
     """
     found: list[str] = []
-    for ent in ents_in(segment):
+    for ent in (part for whole in ents_in(segment) for part in _listed_names(whole)):
         words = [t for t in ent if t.i not in date_tokens]
         if not words or in_see_reference(ent) or not looks_like_name(ent.text):
             continue
         span = ent.doc[words[0].i : words[-1].i + 1]  # 'Mentao today' (a masked date) -> 'Mentao'
         span = _with_untagged_tail(span, date_tokens, lex)
-        name = span.text.removesuffix("’s").removesuffix("'s")
+        name = _without_place_noun(span, lex).text.removesuffix("’s").removesuffix("'s")
         if ent.label_ in PLACE_ENTS and (
             span.root.lemma_.lower() in lex.place_nouns or is_place(span.root, lex) or titled_place(span, lex)
         ):
@@ -65,7 +65,7 @@ def event_locations(segment: Span, date_tokens: frozenset[int], lex: Lexicon) ->
                 and ent.label_ in PLACE_ENTS | MISLABELLED
                 and _continues_list(token, date_tokens, lex)
             ):
-                found.append(ent.text)
+                found.append(_without_place_noun(ent, lex).text)
             continue
         if is_place(token, lex) or _continues_list(token, date_tokens, lex):
             name = _proper_run(token, date_tokens, lex)
@@ -79,6 +79,34 @@ def event_locations(segment: Span, date_tokens: frozenset[int], lex: Lexicon) ->
             if f and not _names_a_body(f, lex) and f not in abbreviations and f not in lex.places.demonyms
         ]
     )
+
+
+def _listed_names(ent: Span) -> list[Span]:
+    """'Erer and Afdheer' tagged as one WORK_OF_ART: the small model's one entity over a list of
+    unknown names is one name per item. Place entities ('Bosnia and Herzegovina') and organisations
+    ('Justice and Equality Movement') keep their 'and'."""
+    if ent.label_ not in MISLABELLED - {"ORG"} or len(ent) < 3:
+        return [ent]
+    joins = [t for t in ent if t.lower_ in ("and", ",") and t.dep_ in ("cc", "punct")]
+    parts, start = [], ent.start
+    for join in [*joins, None]:
+        end = join.i if join is not None else ent.end
+        part = ent.doc[start:end]
+        if not part or any(t.pos_ != "PROPN" for t in part):
+            return [ent]
+        parts.append(part)
+        start = end + 1
+    return [Span(ent.doc, p.start, p.end, label=ent.label_) for p in parts] if joins else [ent]
+
+
+def _without_place_noun(span: Span, lex: Lexicon) -> Span:
+    """'Agew Awi zone' -> 'Agew Awi': a place's name without the lower-case noun of its kind, which the
+    NER sometimes takes into the entity, so one place has one name ('Tessit town' gives 'Tessit' too);
+    capitalised, the noun is part of the name ('Mexico City', 'Kaladan River')."""
+    last = span[-1]
+    if len(span) > 1 and last.is_lower and last.lemma_.lower() in lex.place_nouns:
+        return span[:-1]
+    return span
 
 
 def _bracketed_abbreviations(segment: Span) -> set[str]:
