@@ -1107,3 +1107,34 @@ def test_a_place_name_drops_the_lower_case_noun_of_its_kind_the_ner_took_in(lex,
         ents=["O", "O", "O", "B-GPE", "I-GPE", "I-GPE"],
     )
     assert event_locations(doc[:], frozenset(), lex) == [place]
+
+
+def test_the_city_a_stretch_of_violence_roiled_is_its_place(lex):
+    # 'weeks of fighting shook Beledweyne': the parse hangs 'weeks' on the verb as a modifier of time
+    doc = tagged(
+        [
+            ("weeks", 3, "npadvmod", "NOUN", "NNS", "week"),
+            ("of", 0, "prep", "ADP", "IN", "of"),
+            ("fighting", 1, "pobj", "NOUN", "NN", "fighting"),
+            ("shook", 3, "ROOT", "VERB", "VBD", "shake"),
+            ("Beledweyne", 3, "dobj", "PROPN", "NNP", "Beledweyne"),
+        ],
+        ents=["O", "O", "O", "O", "B-GPE"],
+    )
+    assert event_locations(doc[:], frozenset(), lex) == ["Beledweyne"]
+
+
+@pytest.mark.parametrize(
+    ("title", "places"),
+    [(["governor"], ["Herat"]), (["police", "chief"], ["Herat"]), (["spokesman"], [])],
+)
+def test_a_place_named_before_a_local_officials_title_is_where_the_official_acts(lex, title, places):
+    # 'Herat governor 3 May said ...': the seat of the official; a spokesman of Herat is no official of it
+    rows = [("Herat", len(title), "compound", "PROPN", "NNP", "Herat")]
+    rows += [(w, len(title), "compound", "NOUN", "NN", w) for w in title[:-1]]
+    rows += [
+        (title[-1], len(title) + 1, "nsubj", "NOUN", "NN", title[-1]),
+        ("said", len(title) + 1, "ROOT", "VERB", "VBD", "say"),
+    ]
+    doc = tagged(rows, ents=["B-GPE"] + ["O"] * (len(rows) - 1))
+    assert event_locations(doc[:], frozenset(), lex) == places

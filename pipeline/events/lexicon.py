@@ -32,6 +32,7 @@ class PlaceWords:
     directions: tuple[str, ...]
     compass_points: frozenset[str]  # 'NW of Ramadi': directions as CrisisWatch abbreviates them
     place_titles: frozenset[str]  # 'capital Xalapa': nouns written in front of the place they name
+    local_officials: frozenset[str]  # 'Kabul governor': an official named after the place governed
     location_preps: frozenset[str]
     at_place_preps: frozenset[str]
     admin_suffixes: tuple[str, ...] = ()  # generic words of region names ('Oblast', 'State', 'oblysy')
@@ -53,6 +54,7 @@ class PlaceWords:
             directions=tuple(raw["directions"]),
             compass_points=frozenset(raw["compass_points"]),
             place_titles=frozenset(raw["place_titles"]),
+            local_officials=frozenset(raw["local_officials"]),
             location_preps=frozenset(raw["location_preps"]),
             at_place_preps=frozenset(raw["at_place_preps"]),
             admin_suffixes=tuple(raw["admin_suffixes"]),

@@ -222,11 +222,28 @@ def _struck_there(name: Token, noun: Token, lex: Lexicon) -> bool:
     )
 
 
+def _governed_there(name: Token, official: Token, lex: Lexicon) -> bool:
+    """'Kabul governor', 'Lagos police chief': a place named in front of a local official's title is
+    the seat where the official acts."""
+    title = " ".join(t.lower_ for t in official.doc[name.i + 1 : official.i + 1])
+    return name.ent_type_ in PLACE_ENTS and title in lex.places.local_officials
+
+
 def _violence_subject(verb: Token, lex: Lexicon) -> bool:
-    """Is the subject of ``verb`` a noun of violence ('unrest', 'clashes'), which acts on no one?"""
+    """Is the subject of ``verb`` a noun of violence ('unrest', 'clashes'), or a stretch of it ('days of
+    unrest', which the parse may attach as a modifier of time), which acts on no one?"""
+    subjects = [ch for ch in verb.children if ch.dep_ in ("nsubj", "npadvmod")]
+    stretches = [
+        obj
+        for subject in subjects
+        for prep in subject.children
+        if prep.lower_ == "of"
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
     return any(
-        ch.dep_ == "nsubj" and lex.event_words.get(ch.lemma_.lower()) in _PLACED_VIOLENCE
-        for ch in verb.children
+        lex.event_words.get(noun.lemma_.lower()) in _PLACED_VIOLENCE
+        for noun in [*(s for s in subjects if s.dep_ == "nsubj"), *stretches]
     )
 
 
@@ -295,6 +312,8 @@ def is_place(token: Token, lex: Lexicon) -> bool:
                 return True  # 'Almaty city court', not 'U.S. Sec State Rice' (a title's 'State')
             if current.dep_ == "compound" and head.lemma_.lower() in lex.court:
                 return True  # 'Yangon court': where the court sat
+            if current.dep_ == "compound" and _governed_there(current, head, lex):
+                return True  # 'Kabul governor said': where the official governs
             if current.dep_ == "compound" and _struck_there(current, head, lex):
                 return True  # 'Gaza explosion', 'Cagayan de Oro bombing': where the violence was
             if (
