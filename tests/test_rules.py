@@ -1138,3 +1138,23 @@ def test_a_place_named_before_a_local_officials_title_is_where_the_official_acts
     ]
     doc = tagged(rows, ents=["B-GPE"] + ["O"] * (len(rows) - 1))
     assert event_locations(doc[:], frozenset(), lex) == places
+
+
+@pytest.mark.parametrize(
+    ("first", "lemma", "places"), [("Lake", "Lake", ["Lake Chad"]), ("Governor", "Governor", ["Chad"])]
+)
+def test_a_capitalised_word_the_ner_left_before_a_place_begins_its_name_but_no_title_does(
+    lex, first, lemma, places
+):
+    # 'fighting near Lake Chad area': the NER tagged the country 'Chad' alone
+    doc = tagged(
+        [
+            ("fighting", 0, "ROOT", "NOUN", "NN", "fighting"),
+            ("near", 0, "prep", "ADP", "IN", "near"),
+            (first, 3, "compound", "PROPN", "NNP", lemma),
+            ("Chad", 4, "compound", "PROPN", "NNP", "Chad"),
+            ("area", 1, "pobj", "NOUN", "NN", "area"),
+        ],
+        ents=["O", "O", "O", "B-GPE", "O"],
+    )
+    assert event_locations(doc[:], frozenset(), lex) == places

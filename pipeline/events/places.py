@@ -35,6 +35,8 @@ def event_locations(segment: Span, date_tokens: frozenset[int], lex: Lexicon) ->
         if not words or in_see_reference(ent) or not looks_like_name(ent.text):
             continue
         span = ent.doc[words[0].i : words[-1].i + 1]  # 'Mentao today' (a masked date) -> 'Mentao'
+        if ent.label_ in PLACE_ENTS:
+            span = _with_untagged_head(span, date_tokens, lex)
         span = _with_untagged_tail(span, date_tokens, lex)
         name = _without_place_noun(span, lex).text.removesuffix("’s").removesuffix("'s")
         if ent.label_ in PLACE_ENTS and (
@@ -135,6 +137,27 @@ def _untagged_tail(token: Token, lex: Lexicon) -> bool:
         and token.i > 0
         and token.doc[token.i - 1].head == token
     )
+
+
+def _with_untagged_head(span: Span, date_tokens: frozenset[int], lex: Lexicon) -> Span:
+    """'Lake Chad', 'Mount Elgon': a capitalised word the NER left in front of a place it tagged, and
+    that the parse joins to it, begins the name (alone, 'Chad' would be a country); a title or an
+    actor in front ('Governor Kano', 'Police Kabul') does not."""
+    if span.start == 0:
+        return span
+    before = span.doc[span.start - 1]
+    if (
+        before.pos_ == "PROPN"
+        and not before.ent_type_
+        and before.is_title
+        and before.i not in date_tokens
+        and before.dep_ == "compound"
+        and span.start <= before.head.i < span.end
+        and before.lower_ not in lex.titles_lower
+        and not lex.collective(before)
+    ):
+        return span.doc[before.i : span.end]
+    return span
 
 
 def _with_untagged_tail(span: Span, date_tokens: frozenset[int], lex: Lexicon) -> Span:
