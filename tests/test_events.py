@@ -564,3 +564,11 @@ def test_a_post_is_a_place_and_the_name_it_is_given_no_actor(x):
 def test_a_capital_named_to_say_where_another_place_is_is_not_the_place(x):
     (event,) = x.events_of("Rebels 9 May shelled army positions 30km south of capital Bangui.")
     assert event.locations == []
+
+
+@pytest.mark.parametrize("opening", ["In Kidal region,", "Meanwhile, in Kidal region,"])
+def test_a_place_opening_the_sentence_is_the_place_of_each_of_its_events(x, opening):
+    text = (
+        f"{opening} gunmen 3 May attacked army post near Tessalit; suicide bomber 5 May killed four soldiers."
+    )
+    assert [e.locations for e in x.events_of(text)] == [["Kidal", "Tessalit"], ["Kidal"]]

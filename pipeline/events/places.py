@@ -199,14 +199,17 @@ def _names_a_body(name: str, lex: Lexicon) -> bool:
 
 
 def scene(sent: Span, date_tokens: frozenset[int]) -> list[str]:
-    """'In Soum province, assailants attacked ...': a place opening the sentence is every event's place."""
+    """'In Soum province, assailants attacked ...', 'Notably, in Borno state, ...': a place opening the
+    sentence, after an adverb of discourse if one leads, is every event's place."""
     first = sent[0]
+    if first.pos_ == "ADV" and len(sent) > 2 and sent[1].text == ",":
+        first = sent[2]
     if first.lower_ not in ("in", "across", "throughout") or first.dep_ != "prep":
         return []
-    comma = next((t for t in sent[:12] if t.text == ","), None)
+    comma = next((t for t in sent.doc[first.i : min(first.i + 12, sent.end)] if t.text == ","), None)
     if comma is None:
         return []
-    opening = sent.doc[sent.start : comma.i]
+    opening = sent.doc[first.i : comma.i]
     return [
         e.text for e in ents_in(opening) if e.label_ in PLACE_ENTS and not any(t.i in date_tokens for t in e)
     ]
