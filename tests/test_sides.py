@@ -609,6 +609,19 @@ def test_a_force_led_by_a_foreign_state_is_external(types, name, home, code):
     assert types.code(Mention(name, name, AGENT, 0), home=(home,)) == code
 
 
+@pytest.mark.parametrize(
+    "name, home, code",
+    [
+        ("Emirati-backed security forces", "YEM", 3),  # a foreign state's militia, not the state's forces
+        ("Iranian-supported forces", "SYR", 3),
+        ("Yemeni-backed security forces", "YEM", 1),  # backed from home: the state's own forces
+        ("security forces", "YEM", 1),
+    ],
+)
+def test_state_forces_backed_by_a_foreign_state_are_a_political_militia(types, name, home, code):
+    assert types.code(Mention(name, name, AGENT, 0), home=(home,)) == code
+
+
 def test_an_ethnic_people_is_an_identity_group_not_a_state(types):
     assert types.code(Mention("Somalis", "ethnic Somalis", AGENT, 0, "NORP"), ("ETH",)) == 4
     assert (

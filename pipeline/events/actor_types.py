@@ -55,6 +55,8 @@ class ActorTypes:
     titles: dict[str, int]
     title_tails: frozenset[str]  # 'leader' in 'opposition leader X': between a title and the name
     supranational_words: frozenset[str]  # 'Inter-American Commission ...': a body of many states
+    led_words: frozenset[str]  # 'Saudi-led coalition': who leads a force, external when foreign
+    backed_words: frozenset[str]  # 'Emirati-backed forces': who stands behind a force not its own
     known: dict[str, KnownActor]  # folded name or alias -> the body
     groups: dict[str, tuple[NamedGroup, ...]]  # folded name or alias -> the groups of that name
     demonyms: dict[str, str]  # 'Russian' -> 'RUS'
@@ -81,6 +83,8 @@ class ActorTypes:
             titles=types["titles"],
             title_tails=frozenset(types["title_tails"]),
             supranational_words=frozenset(types["supranational_words"]),
+            led_words=frozenset(types["led_words"]),
+            backed_words=frozenset(types["backed_words"]),
             known=known,
             groups={alias: tuple(found) for alias, found in groups.items()},
             demonyms=demonyms,
@@ -132,15 +136,18 @@ class ActorTypes:
             code = self._name_word_code(lowered)
         if code is None and self._ethnic(mention):
             code = IDENTITY_MILITIA  # 'ethnic Misqan': a people named with 'ethnic' or 'tribal' in front
-        if self._led_from_abroad(words, home):
+        if self._from_abroad(words, home, self.led_words):
             return 8  # 'Saudi-led coalition' in Yemen: external forces; 'Iran-backed' groups stay local
+        if code == 1 and self._from_abroad(words, home, self.backed_words):
+            return 3  # 'Emirati-backed security forces': a foreign state's militia, not the home state's
         return _at_home(code, state, home)
 
-    def _led_from_abroad(self, words: list[str], home: tuple[str, ...]) -> bool:
-        """'Saudi-led coalition', 'U.S.-led coalition', 'AU-led force': led by a foreign state or body."""
+    def _from_abroad(self, words: list[str], home: tuple[str, ...], ways: frozenset[str]) -> bool:
+        """'Saudi-led coalition', 'AU-led force', 'Emirati-backed forces': led or backed (as ``ways``
+        says) by a foreign state or body."""
         for word in words:
             leader, _, led = word.rpartition("-")
-            if led.lower() != "led" or not leader:
+            if led.lower() not in ways or not leader:
                 continue
             known = self.known_as(leader)
             country = self.demonyms.get(leader) or self.country(leader)
