@@ -572,3 +572,16 @@ def test_a_place_opening_the_sentence_is_the_place_of_each_of_its_events(x, open
         f"{opening} gunmen 3 May attacked army post near Tessalit; suicide bomber 5 May killed four soldiers."
     )
     assert [e.locations for e in x.events_of(text)] == [["Kidal", "Tessalit"], ["Kidal"]]
+
+
+@pytest.mark.parametrize(
+    "sentence, agent, code",
+    [
+        ("Lawyers 3 May denounced arrest of their colleague.", ["Lawyers"], 7),
+        ("In Kumba, separatist 5 May shot dead two farmers.", ["separatist"], 2),
+        ("Over 40 professors 6 May penned open letter to president.", ["professors"], 7),
+    ],
+)
+def test_acleds_civilian_groups_and_a_lone_separatist_are_actors_with_their_codes(x, sentence, agent, code):
+    (event,) = x.events_of(sentence)
+    assert event.actor1 == agent and event.actor1_type == code
