@@ -585,3 +585,9 @@ def test_a_place_opening_the_sentence_is_the_place_of_each_of_its_events(x, open
 def test_acleds_civilian_groups_and_a_lone_separatist_are_actors_with_their_codes(x, sentence, agent, code):
     (event,) = x.events_of(sentence)
     assert event.actor1 == agent and event.actor1_type == code
+
+
+def test_an_actor_named_as_agent_and_among_the_dead_stays_on_the_side_that_acts(x):
+    text = "Hamas launched operation 2 May against Dughmush clan, killing 10 plus 2 Hamas."
+    killing = x.one(text, event_type="attack")
+    assert killing.actor1[0] == "Hamas" and "Hamas" not in killing.actor2

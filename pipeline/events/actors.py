@@ -141,7 +141,11 @@ def event_actors(c: Candidate, segment: Span, lex: Lexicon, event_type: str = ""
         earlier = kept.get(key)
         if earlier is None:
             kept[key] = Mention(name.strip(), mention.written, mention.role, mention.at, mention.label)
-        elif earlier.role is None and mention.role is not None:
+        elif (earlier.role is None and mention.role is not None) or (
+            earlier.role == TARGET and mention.role == AGENT
+        ):
+            # one actor is on one side: the side that acts ('Hamas launched operation ..., killing 10
+            # plus 2 Hamas': Hamas attacked, whatever losses it counted)
             kept[key] = Mention(earlier.name, earlier.written, mention.role, mention.at, earlier.label)
     return list(kept.values())
 
