@@ -591,3 +591,15 @@ def test_an_actor_named_as_agent_and_among_the_dead_stays_on_the_side_that_acts(
     text = "Hamas launched operation 2 May against Dughmush clan, killing 10 plus 2 Hamas."
     killing = x.one(text, event_type="attack")
     assert killing.actor1[0] == "Hamas" and "Hamas" not in killing.actor2
+
+
+@pytest.mark.parametrize(
+    "sentence, target",
+    [
+        ("Militia 3 May attacked Garre clan.", ["Garre clan"]),
+        ("Police 4 May arrested saboteurs.", ["saboteurs"]),
+    ],
+)
+def test_a_clan_and_saboteurs_are_collective_actors(x, sentence, target):
+    (event,) = x.events_of(sentence)
+    assert event.actor2 == target
