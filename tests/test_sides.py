@@ -610,6 +610,20 @@ def test_a_force_led_by_a_foreign_state_is_external(types, name, home, code):
 
 
 @pytest.mark.parametrize(
+    "name, code",
+    [
+        ("Non-signatory armed groups", 2),  # a modifier changes the code of a phrase ('armed groups': 3)
+        ("signatory groups", 2),
+        ("foreign security forces", 8),
+        ("unidentified armed groups", 3),
+        ("armed groups", 3),
+    ],
+)
+def test_a_modifier_changes_the_code_of_an_actor_phrase_as_of_a_noun(types, name, code):
+    assert types.code(Mention(name, name, AGENT, 0), home=("SSD",)) == code
+
+
+@pytest.mark.parametrize(
     "name, home, code",
     [
         ("Emirati-backed security forces", "YEM", 3),  # a foreign state's militia, not the state's forces

@@ -294,17 +294,16 @@ class ActorTypes:
         """The head noun's code, unless a modifier in front changes it ('unidentified gunmen' 3)."""
         if not lowered:
             return None
-        for size in range(len(lowered), 1, -1):  # 'state media', 'security forces': the phrase first
-            phrase = " ".join(lowered[-size:])
-            if self.nouns.get(phrase) is not None:
-                return self.nouns[phrase]
-        head = lowered[-1]
+        size = next(  # 'state media', 'security forces': the phrase first
+            (n for n in range(len(lowered), 1, -1) if self.nouns.get(" ".join(lowered[-n:])) is not None), 1
+        )
+        head = " ".join(lowered[-size:])
         code = self.nouns.get(head)
         if code is None:
             code = self.nouns.get(head.removesuffix("s"), self.titles.get(head))
         if code is None and head not in self.nouns and head not in self.titles:
             return None
-        modifier = next((self.modifiers[w] for w in lowered[:-1] if w in self.modifiers), None)
+        modifier = next((self.modifiers[w] for w in lowered[:-size] if w in self.modifiers), None)
         if modifier is None or (code == 1 and modifier not in (2, 8)):  # 'pro-govt forces' stay 1
             return code
         return modifier
