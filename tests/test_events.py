@@ -603,3 +603,8 @@ def test_an_actor_named_as_agent_and_among_the_dead_stays_on_the_side_that_acts(
 def test_a_clan_and_saboteurs_are_collective_actors(x, sentence, target):
     (event,) = x.events_of(sentence)
     assert event.actor2 == target
+
+
+def test_a_wave_of_people_stands_for_them(x):
+    (event,) = x.events_of("First wave of peacekeepers 3 May arrived in Bangui.")
+    assert event.actor1 == ["peacekeepers"] and event.actor1_type == 8

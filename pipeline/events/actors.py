@@ -452,11 +452,16 @@ def _settings(verbs: list[Token]) -> list[Token]:
 
 
 def _who(token: Token, lex: Lexicon) -> Token:
-    """The actor an argument stands for: the group a count or share is of ('Hundreds of protesters',
-    'some 70 members of ASG'); the actor set beside a fronted place ('In X district, pro-govt forces
-    killed', which the parse reads as 'district, forces')."""
+    """The actor an argument stands for: the group a count, share or wave is of ('Hundreds of
+    protesters', 'some 70 members of ASG', 'first wave of police officers'); the actor set beside a
+    fronted place ('In X district, pro-govt forces killed', which the parse reads as 'district, forces')."""
     lemma = token.lemma_.lower()
-    if token.lower_ in lex.phrase_skip or token.pos_ == "NUM" or lemma in ("member", "number", "leader"):
+    if (
+        token.lower_ in lex.phrase_skip
+        or token.pos_ == "NUM"
+        or lemma in ("member", "number", "leader")
+        or lemma in lex.partitives  # 'first wave of police officers arrived'
+    ):
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "from"):
                 return next((g for g in child.children if g.dep_ == "pobj"), token)
