@@ -608,3 +608,8 @@ def test_a_clan_and_saboteurs_are_collective_actors(x, sentence, target):
 def test_a_wave_of_people_stands_for_them(x):
     (event,) = x.events_of("First wave of peacekeepers 3 May arrived in Bangui.")
     assert event.actor1 == ["peacekeepers"] and event.actor1_type == 8
+
+
+def test_a_name_after_a_place_its_date_and_a_comma_that_acts_is_no_place(x):
+    events = x.events_of("Speaking at forum in Nairobi 13 May, Kagame said talks would resume.")
+    assert events and all(e.locations == ["Nairobi"] and e.actor1 == ["Kagame"] for e in events)

@@ -223,6 +223,9 @@ def _continues_list(token: Token, date_tokens: frozenset[int], lex: Lexicon) -> 
     i = token.i - 1
     if i < 0 or doc[i].lower_ not in ("and", ","):
         return False
+    name = ent_at(token) if token.ent_type_ else None
+    if (name.root if name is not None else token).dep_ in ("nsubj", "nsubjpass"):
+        return False  # '... in Vietnam 13 Sept, Suu Kyi said': the name after the comma acts
     i -= 1
     while i >= 0 and i in date_tokens:
         i -= 1
