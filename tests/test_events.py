@@ -613,3 +613,15 @@ def test_a_wave_of_people_stands_for_them(x):
 def test_a_name_after_a_place_its_date_and_a_comma_that_acts_is_no_place(x):
     events = x.events_of("Speaking at forum in Nairobi 13 May, Kagame said talks would resume.")
     assert events and all(e.locations == ["Nairobi"] and e.actor1 == ["Kagame"] for e in events)
+
+
+@pytest.mark.parametrize(
+    "sentence, event_type, places",
+    [
+        ("Army aircraft 3 May flew over Gao.", "military", ["Gao"]),  # a show of force (CAMEO 150)
+        ("President-elect Tinubu, who will be sworn into office 29 May, promised reforms.", "election", []),
+    ],
+)
+def test_overflights_and_swearing_into_office_are_events(x, sentence, event_type, places):
+    event = x.one(sentence, event_type=event_type)
+    assert event.locations == places

@@ -1158,3 +1158,18 @@ def test_a_capitalised_word_the_ner_left_before_a_place_begins_its_name_but_no_t
         ents=["O", "O", "O", "B-GPE", "O"],
     )
     assert event_locations(doc[:], frozenset(), lex) == places
+
+
+@pytest.mark.parametrize(("label", "places"), [("LOC", ["Tessit"]), ("NORP", [])])
+def test_a_place_name_the_tagger_made_an_adjective_of_its_place_noun_is_a_place(lex, label, places):
+    # 'flew over Tessit city': the tagger read 'Tessit' as an adjective; 'Shiite area' is no place
+    doc = tagged(
+        [
+            ("flew", 0, "ROOT", "VERB", "VBD", "fly"),
+            ("over", 0, "prep", "ADP", "IN", "over"),
+            ("Tessit", 3, "amod", "ADJ", "JJ", "Tessit"),
+            ("city", 1, "pobj", "NOUN", "NN", "city"),
+        ],
+        ents=["O", "O", f"B-{label}", "O"],
+    )
+    assert event_locations(doc[:], frozenset(), lex) == places

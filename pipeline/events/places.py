@@ -319,7 +319,10 @@ def is_place(token: Token, lex: Lexicon) -> bool:
             if lex.collective(head):
                 return False  # 'Prayuth's government', 'Mali's army': whose the actor is, not where
             return current.ent_type_ in PLACE_ENTS or head.lemma_.lower() in lex.place_nouns
-        if current.dep_ in ("compound", "appos", "nmod") and head.lemma_.lower() in lex.place_nouns:
+        if head.lemma_.lower() in lex.place_nouns and (
+            current.dep_ in ("compound", "appos", "nmod")
+            or (current.dep_ == "amod" and current.ent_type_ in PLACE_ENTS)  # 'Kidal city', tagged ADJ
+        ):
             return True  # 'Tessit town', 'capital Astana'
         if current.dep_ == "pobj":
             if head.lower_ == "from" and head.head.pos_ in ("NOUN", "PROPN"):
