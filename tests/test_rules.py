@@ -27,6 +27,7 @@ from pipeline.events.actors import (
     _plausible_actor,
     _without_months,
     apart_from_places,
+    elided_subject,
     event_actors,
 )
 from pipeline.events.build import _refine_type
@@ -1173,3 +1174,24 @@ def test_a_place_name_the_tagger_made_an_adjective_of_its_place_noun_is_a_place(
         ents=["O", "O", f"B-{label}", "O"],
     )
     assert event_locations(doc[:], frozenset(), lex) == places
+
+
+@pytest.mark.parametrize(("before", "kept"), [(";", 1), (",", 0)])
+def test_a_past_form_opening_the_clause_after_a_semicolon_is_its_verb(lex, before, kept):
+    # 'Kiir declared emergency ; sacked cabinet': the parser read 'sacked' as an adjective
+    doc = tagged(
+        [
+            ("Kiir", 1, "nsubj", "PROPN", "NNP", "Kiir"),
+            ("declared", 1, "ROOT", "VERB", "VBD", "declare"),
+            ("emergency", 1, "dobj", "NOUN", "NN", "emergency"),
+            (before, 1, "punct", "PUNCT", ":", before),
+            ("sacked", 5, "amod", "VERB", "VBN", "sack"),
+            ("cabinet", 1, "conj", "NOUN", "NN", "cabinet"),
+        ],
+    )
+    sacked = trigger(doc, 4, "appointment")
+    assert len(drop_background([sacked], lex)) == kept
+    if kept:
+        assert elided_subject(sacked) and ("cabinet", "target") in [
+            (m.name, m.role) for m in event_actors(sacked, doc[:], lex, "appointment")
+        ]

@@ -15,7 +15,7 @@ from ..nlp.trigger_ruler import SPANS_KEY
 from .doc_index import ent_at, ents_in, in_see_reference
 from .lexicon import Lexicon
 from .places import is_place, locates_another_place, titled_place
-from .scope import Candidate, absolute_participle
+from .scope import Candidate, absolute_participle, verb_after_semicolon
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "agent"}
 _OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
@@ -335,6 +335,8 @@ def _argument_tokens(c: Candidate, lex: Lexicon, event_type: str = "") -> list[t
     tokens.extend((owner, AGENT) for owner in _owners_of_setting(root, lex))
     if root.dep_ == "acl" and root.tag_ == "VBN" and root.head.pos_ in ("NOUN", "PROPN"):
         tokens.append((root.head, TARGET))  # 'four soldiers killed in Aborkem': the clipped passive's subject
+    if verb_after_semicolon(root):
+        tokens.append((root.head, TARGET))  # '...; sacked state governor': the noun it seemed to describe
     if root.dep_ in ("xcomp", "oprd") and _reported_passive(root.head, lex):
         tokens.extend((ch, TARGET) for ch in root.head.children if ch.dep_ in ("nsubj", "nsubjpass"))
     tokens.extend((who, AGENT) for who in _perpetrators(root, lex))
@@ -482,6 +484,8 @@ def elided_subject(c: Candidate) -> bool:
     Paris'), not a noun ('bombing'), not a verb whose subject the parse finds over 'and' or a
     participle."""
     verb = c.root
+    if verb_after_semicolon(verb):
+        return True  # '...; sacked state governor', read as an adjective of its object
     if verb.pos_ != "VERB" or verb.dep_ in ("acl", "amod", "relcl", "pcomp", "pobj"):
         return False
     if any(ch.dep_ in SUBJECT_DEPS or ch.dep_ in ("expl", "auxpass") for ch in verb.children):
@@ -661,6 +665,7 @@ def _phrase(token: Token, lex: Lexicon) -> str:
         if (
             child.dep_ in ("compound", "amod", "nmod", "npadvmod")
             and child.lower_ not in lex.phrase_skip
+            and not verb_after_semicolon(child)  # '; sacked cabinet': the verb, not a modifier
             and child.pos_ != "NUM"
             and not (child.dep_ == "nmod" and child.right_edge.i - child.left_edge.i > 3)
             and not (child.conjuncts and any(t.text == "," for t in child.subtree))

@@ -202,6 +202,7 @@ def background_rule(c: Candidate, roots: dict[int, Candidate], lex: Lexicon) -> 
         root.dep_ in ("amod", "acl")
         and not _clause_opening_participle(root)
         and not absolute_participle(root)
+        and not verb_after_semicolon(root)
     ) or (root.dep_ == "compound" and root.head.i not in roots and root.pos_ != "VERB"):
         return "modifier of a noun"  # (a one-word noun right before its noun is dropped earlier: build)
     if (
@@ -266,6 +267,16 @@ def _clause_opening_participle(token: Token) -> bool:
         return True
     # after a fronted adverbial: 'In North West region, one gendarme killed in Jakiri'
     return left.i > 0 and left.nbor(-1).text == "," and opening.dep_ in ("prep", "advmod", "npadvmod")
+
+
+def verb_after_semicolon(token: Token) -> bool:
+    """'... 18 May; sacked state governor and legislature': a past form opening the clause after a
+    semicolon is its verb, the subject the clause before's; the small parser reads it as an adjective
+    of its object."""
+    if token.dep_ != "amod" or token.tag_ not in ("VBD", "VBN") or token.i == 0:
+        return False
+    before = token.nbor(-1)
+    return before.text == ";" and token.head.i > token.i
 
 
 def _acting_trigger(verb: Token, roots: dict[int, Candidate]) -> str | None:
