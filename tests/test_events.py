@@ -625,3 +625,15 @@ def test_a_name_after_a_place_its_date_and_a_comma_that_acts_is_no_place(x):
 def test_overflights_and_swearing_into_office_are_events(x, sentence, event_type, places):
     event = x.one(sentence, event_type=event_type)
     assert event.locations == places
+
+
+@pytest.mark.parametrize(
+    "sentence, attacks",
+    [
+        ("Car bomb 3 May killed 12 people in Kismayo; attack unclaimed.", 1),
+        ("Gunmen 3 May raided Hosingow village; initial attack left six dead.", 1),
+        ("Car bomb 3 May killed 12 people in Kismayo; second attack in Afmadow left six dead.", 2),
+    ],
+)
+def test_an_event_noun_after_a_semicolon_is_the_event_told_again_unless_it_is_another(x, sentence, attacks):
+    assert sum(e.event_type == "attack" for e in x.events_of(sentence)) == attacks

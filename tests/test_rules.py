@@ -686,15 +686,25 @@ def test_an_election_is_one_event_a_day_in_its_sentence_other_types_one_a_clause
 
     merged = _merge(
         [
-            ((0, 39), event("election", 0, 39)),
-            ((40, 77), event("election", 41, 77)),
-            ((0, 39), event("armed_clash", 0, 39)),
-            ((78, 95), event("armed_clash", 79, 95)),
+            ((0, 39), event("election", 0, 39), False),
+            ((40, 77), event("election", 41, 77), False),
+            ((0, 39), event("armed_clash", 0, 39), False),
+            ((78, 95), event("armed_clash", 79, 95), False),
         ],
         text,
     )
     assert [e.event_type for e in merged] == ["election", "armed_clash", "armed_clash"]
     assert merged[0].evidence == text[0:77]
+    # the clashes told again in the next clause ('clashes left 5 dead') are the same event
+    (_, again) = _merge(
+        [
+            ((0, 39), event("election", 0, 39), False),
+            ((0, 39), event("armed_clash", 0, 39), False),
+            ((78, 95), event("armed_clash", 79, 95), True),
+        ],
+        text,
+    )
+    assert again.evidence == text[0:95]
 
 
 def test_two_tellings_merged_keep_a_side_and_its_type_together():
@@ -707,7 +717,7 @@ def test_two_tellings_merged_keep_a_side_and_its_type_together():
     released.actor1, released.actor1_type = ["Xan"], 6
     arrest = Event("e", "detention", day, day, "day", "10 Oct", text[22:], 22, len(text), "arrest")
     arrest.actor2, arrest.actor2_type, arrest.actor2_name = ["Xan"], 6, "Xan"
-    (merged,) = _merge([((0, len(text)), released), ((0, len(text)), arrest)], text)
+    (merged,) = _merge([((0, len(text)), released, False), ((0, len(text)), arrest, False)], text)
     assert merged.actor1 == ["Xan"] and merged.actor2 == []
     assert merged.actor2_type is None and merged.actor2_name is None  # no interaction with nobody
 

@@ -167,8 +167,29 @@ def _sentence_events(
             first_sentence=sent.start == 0,
         )
         ev.confidence = rules.confidence.score(ev.features)
-        events.append((clause_bounds(c.trigger, sent), ev))
+        events.append((clause_bounds(c.trigger, sent), ev, _told_again(c, lex)))
     return _merge(events, entry.text)
+
+
+def _told_again(c: Candidate, lex: Lexicon) -> bool:
+    """'... 20 Nov killed 23 people in Tuz Khormato; attack unclaimed', '... launched raid; initial
+    attack left eight dead': an event noun that takes its date from the clause before and opens its
+    own, subject of no verb but one of its outcome, names the event told there, unless it says it is
+    another one ('second attack', 'another bombing'); 'protests spread across country' is news."""
+    noun, verb = c.root, c.root.head
+    opening = noun.left_edge.i > 0 and noun.doc[noun.left_edge.i - 1].text == ";"
+    acts = noun.dep_ in ("nsubj", "nsubjpass") and verb.pos_ == "VERB"
+    return (
+        not c.owned
+        and noun.pos_ == "NOUN"
+        and opening
+        and (
+            not acts
+            or verb.lemma_.lower() in lex.killing
+            or any(ch.lower_ in lex.death_nouns for ch in verb.children)  # 'left eight dead'
+        )
+        and not any(ch.lower_ in lex.other_incident_words for ch in noun.children)
+    )
 
 
 def _not_an_event(trigger: Span, lex: Lexicon) -> str | None:
@@ -437,18 +458,21 @@ def _takes_people(verb: Token, lex: Lexicon) -> bool:
     )
 
 
-def _merge(events: list[tuple[tuple[int, int], Event]], text: str) -> list[Event]:
+def _merge(events: list[tuple[tuple[int, int], Event, bool]], text: str) -> list[Event]:
     """One event per predicate type and date within a clause: 'headed to polls ... won landslide'.
 
-    Same type and date in another clause, or at another place, stays a separate incident; an
+    Same type and date in another clause, or at another place, stays a separate incident, unless
+    it is an event noun told again (``_told_again``: 'killed 23 people; attack unclaimed'); an
     election is one event per day in the whole sentence.
     """
     merged: dict[tuple, Event] = {}
-    for clause, ev in events:
+    for clause, ev, again in events:
         # a vote is one event on its day: 'by-elections 11 June; polls peaceful but marred by ...'
         where = None if ev.event_type == "election" else clause
         key = (where, ev.event_type, ev.event_date, ev.event_date_end, ev.date_text)
         first = merged.get(key)
+        if first is None and again:
+            first = next((e for k, e in merged.items() if k[1:5] == key[1:]), None)
         if first is None:
             merged[key] = ev
             continue

@@ -78,6 +78,7 @@ class Lexicon:
     people: frozenset[str]
     reporting: frozenset[str]
     background_preps: frozenset[str]
+    other_incident_words: frozenset[str]  # 'second attack': another incident, not the one told before
     reason_preps: frozenset[str]
     accusing: frozenset[str]
     perpetrator_cues: dict[str, str]  # 'bombing claimed by X': participle -> the perpetrator's preposition
@@ -148,6 +149,7 @@ class Lexicon:
             people=frozenset(raw["people_words"]),
             reporting=frozenset(raw["reporting_verbs"]),
             background_preps=frozenset(raw["background_preps"]),
+            other_incident_words=frozenset(raw["other_incident_words"]),
             reason_preps=frozenset(raw["reason_preps"]),
             accusing=frozenset(raw["accusing_words"]),
             perpetrator_cues=raw["perpetrator_cues"],
