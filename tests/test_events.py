@@ -618,7 +618,7 @@ def test_a_name_after_a_place_its_date_and_a_comma_that_acts_is_no_place(x):
 @pytest.mark.parametrize(
     "sentence, event_type, places",
     [
-        ("Army aircraft 3 May flew over Gao.", "military", ["Gao"]),  # a show of force (CAMEO 150)
+        ("Army aircraft 3 May flew over Gao.", "military", ["Gao"]),  # a show of force
         ("President-elect Tinubu, who will be sworn into office 29 May, promised reforms.", "election", []),
     ],
 )
