@@ -637,3 +637,14 @@ def test_overflights_and_swearing_into_office_are_events(x, sentence, event_type
 )
 def test_an_event_noun_after_a_semicolon_is_the_event_told_again_unless_it_is_another(x, sentence, attacks):
     assert sum(e.event_type == "attack" for e in x.events_of(sentence)) == attacks
+
+
+@pytest.mark.parametrize(
+    "sentence, event_type",
+    [
+        ("Finance minister 3 May suspended his resignation after talks with president.", "appointment"),
+        ("Govt 3 May suspended NGO Helpline.", "sanction"),
+    ],
+)
+def test_suspending_an_event_is_about_that_event_suspending_a_body_a_sanction(x, sentence, event_type):
+    assert [e.event_type for e in x.events_of(sentence)] == [event_type]
