@@ -648,3 +648,8 @@ def test_an_event_noun_after_a_semicolon_is_the_event_told_again_unless_it_is_an
 )
 def test_suspending_an_event_is_about_that_event_suspending_a_body_a_sanction(x, sentence, event_type):
     assert [e.event_type for e in x.events_of(sentence)] == [event_type]
+
+
+def test_what_only_may_happen_is_no_event(x):
+    text = "Troops 3 May deployed to border, ready to return fire in case of attack."
+    assert [e.event_type for e in x.events_of(text)] == ["military"]

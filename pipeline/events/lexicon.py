@@ -79,6 +79,8 @@ class Lexicon:
     reporting: frozenset[str]
     background_preps: frozenset[str]
     other_incident_words: frozenset[str]  # 'second attack': another incident, not the one told before
+    conditional_marks: frozenset[str]  # 'if attacked': what only may happen
+    conditional_nouns: frozenset[str]  # 'in case of attack', 'in the event of'
     reason_preps: frozenset[str]
     accusing: frozenset[str]
     perpetrator_cues: dict[str, str]  # 'bombing claimed by X': participle -> the perpetrator's preposition
@@ -150,6 +152,8 @@ class Lexicon:
             reporting=frozenset(raw["reporting_verbs"]),
             background_preps=frozenset(raw["background_preps"]),
             other_incident_words=frozenset(raw["other_incident_words"]),
+            conditional_marks=frozenset(raw["conditional_marks"]),
+            conditional_nouns=frozenset(raw["conditional_nouns"]),
             reason_preps=frozenset(raw["reason_preps"]),
             accusing=frozenset(raw["accusing_words"]),
             perpetrator_cues=raw["perpetrator_cues"],

@@ -175,7 +175,7 @@ def background_rule(c: Candidate, roots: dict[int, Candidate], lex: Lexicon) -> 
     """The name of the rule that makes ``c`` background, or None for an event.
 
     Background unless the trigger has a date of its own: past perfect ("had
-    declined"), undated after/before clauses, the reason behind an action
+    declined"), undated after/before clauses, a condition ("in case of attack"), the reason behind an action
     ("for allegedly calling for protests"), a purpose ("met ... to discuss"),
     a noun that only modifies another ("election observer"), an agreement
     referred to ("terms of 2019 peace accord": its year names it, it does
@@ -190,6 +190,8 @@ def background_rule(c: Candidate, roots: dict[int, Candidate], lex: Lexicon) -> 
         return "past perfect"
     if _under_word(root, lex.background_preps):
         return "after/before clause"
+    if _conditional(root, lex):
+        return "what only may happen"
     if _reason_clause(root, roots, lex):
         return "reason for an action"
     if _purpose_clause(root, roots):
@@ -335,6 +337,21 @@ def _under_word(token: Token, words: frozenset[str], steps: int = 3) -> bool:
             return False
         current = current.head
     return current.lower_ in words and current.dep_ in ("prep", "mark")
+
+
+def _conditional(token: Token, lex: Lexicon) -> bool:
+    """'return fire in case of attack', 'in the event of an attack', 'if attacked': a condition, which
+    may never happen."""
+    if _under_word(token, lex.conditional_marks):
+        return True
+    of = token.head
+    return (
+        token.dep_ == "pobj"
+        and of.lower_ == "of"
+        and of.head.lemma_.lower() in lex.conditional_nouns
+        and of.head.dep_ == "pobj"
+        and of.head.head.lower_ == "in"
+    )
 
 
 def _reason_clause(token: Token, roots: dict[int, Candidate], lex: Lexicon) -> bool:
