@@ -1205,3 +1205,27 @@ def test_a_past_form_opening_the_clause_after_a_semicolon_is_its_verb(lex, befor
         assert elided_subject(sacked) and ("cabinet", "target") in [
             (m.name, m.role) for m in event_actors(sacked, doc[:], lex, "appointment")
         ]
+
+
+def test_a_participle_on_an_event_with_a_date_of_its_own_happened_then():
+    # 'Gunmen continued attacks, killing four and abducting another 3 Oct': the date goes on 'attacks'
+    doc = tagged(
+        [
+            ("Gunmen", 1, "nsubj", "NOUN", "NNS", "gunman"),
+            ("continued", 2, "amod", "VERB", "VBD", "continue"),
+            ("attacks", 2, "ROOT", "NOUN", "NNS", "attack"),
+            (",", 2, "punct", "PUNCT", ",", ","),
+            ("killing", 2, "acl", "VERB", "VBG", "kill"),
+            ("four", 4, "dobj", "NUM", "CD", "four"),
+            ("and", 4, "cc", "CCONJ", "CC", "and"),
+            ("abducting", 4, "conj", "VERB", "VBG", "abduct"),
+            ("another", 7, "dobj", "PRON", "DT", "another"),
+            ("lately", 2, "npadvmod", "ADV", "RB", "lately"),
+        ]
+    )
+    day = date(2021, 10, 3)
+    mention = DateMention(62, 68, "3 Oct", day, day, "day")  # masked as 'lately' before parsing
+    attacks, abducting = trigger(doc, 2, "attack"), trigger(doc, 7, "detention")
+    attach_dates([attacks, abducting], [mention], {id(mention): tokens_of(doc, mention)}, doc[:])
+    assert attacks.owned and attacks.mention is mention
+    assert abducting.mention is mention and not abducting.owned

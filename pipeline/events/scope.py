@@ -123,6 +123,7 @@ def attach_dates(
             (m for m in after if lo <= m.start < hi and not _owned_elsewhere(m, candidates)), None
         )
         choice = choice or (before[-1] if before else None)
+        choice = choice or _date_of_its_event(c, roots)
         c.mention = choice
 
 
@@ -131,6 +132,20 @@ def _date_of_its_verb(c: Candidate, roots: dict[int, Candidate]) -> DateMention 
     event's verb happened when that verb's event did."""
     verb = roots.get(c.root.head.i) if c.root.dep_ == "nsubj" and c.root.pos_ == "NOUN" else None
     return verb.mention if verb is not None and verb.owned else None
+
+
+def _date_of_its_event(c: Candidate, roots: dict[int, Candidate]) -> DateMention | None:
+    """'continued attacks 1 Oct, killing three civilians and abducting another': a participle that
+    goes on an event with a date of its own (over 'and' and the participles between) happened then."""
+    current = c.root
+    for _ in range(3):
+        if current.dep_ not in ("conj", "acl", "advcl") or current.head == current:
+            return None
+        current = current.head
+        event = roots.get(current.i)
+        if event is not None and event.owned:
+            return event.mention
+    return None
 
 
 def _owned_elsewhere(mention: DateMention, candidates: list[Candidate]) -> bool:
