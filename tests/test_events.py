@@ -653,3 +653,8 @@ def test_suspending_an_event_is_about_that_event_suspending_a_body_a_sanction(x,
 def test_what_only_may_happen_is_no_event(x):
     text = "Troops 3 May deployed to border, ready to return fire in case of attack."
     assert [e.event_type for e in x.events_of(text)] == ["military"]
+
+
+def test_the_date_of_the_charge_behind_an_arrest_dates_the_arrest(x):
+    (event,) = x.events_of("Militia leader Kone arrested for ordering killings 28 May.")
+    assert (event.event_type, event.actor2, str(event.event_date)) == ("detention", ["Kone"], "2023-05-28")

@@ -42,7 +42,15 @@ from .fatalities import NO_TOLL, FatalityCounter
 from .incidents import assign_incidents
 from .lexicon import Lexicon
 from .places import below_countries, event_locations, scene
-from .scope import Candidate, attach_dates, clause_bounds, drop_background, orphan_dates, tokens_of
+from .scope import (
+    Candidate,
+    attach_dates,
+    clause_bounds,
+    date_the_charged_action,
+    drop_background,
+    orphan_dates,
+    tokens_of,
+)
 from .sides import EntryActors
 from .status import event_status
 from .trace import Trace
@@ -121,6 +129,7 @@ def _sentence_events(
             trace.drop(t, rule)
     mention_tokens = {id(m): tokens_of(doc, m) for m in mentions}
     attach_dates(candidates, mentions, mention_tokens, sent)
+    date_the_charged_action(candidates, lex)
     candidates = absorb_objects_of_light_verbs(candidates, lex)
     candidates = absorb_outcomes_of_violence(candidates, lex)
     candidates = absorb_killing_into_fighting(candidates, lex)
@@ -142,6 +151,8 @@ def _sentence_events(
     events = []
     for c in candidates:
         if c.mention is None:
+            if trace is not None:  # a dated sentence, but no date reaches this predicate
+                trace.drop(c.trigger, "no date of its own or of its clause")
             continue
         # built even when it is dropped: its actors are the sentence's subjects for the next one
         ev = _build(rules, entry, sent, c, mentions, date_tokens, entry_actors)

@@ -127,6 +127,20 @@ def attach_dates(
         c.mention = choice
 
 
+def date_the_charged_action(candidates: list[Candidate], lex: Lexicon) -> None:
+    """'Sect leader X arrested for ordering executions 28 Apr': a date the parse gives to the reason or
+    charge behind an action dates the action (arrest, trial, sanction), which has none of its own;
+    the reason stays background (EVENTS.md: the charge behind an action is no event)."""
+    roots = {c.root.i: c for c in candidates}
+    for c in candidates:
+        if not c.owned or not _reason_clause(c.root, roots, lex):
+            continue
+        prep = next((t for t in c.root.ancestors if t.dep_ == "prep" and t.lower_ in lex.reason_preps), None)
+        acting = roots.get(prep.head.i) if prep is not None else None
+        if acting is not None and not acting.owned and acting.label in ("detention", "trial", "sanction"):
+            acting.mention, acting.owned, c.owned = c.mention, True, False
+
+
 def _date_of_its_verb(c: Candidate, roots: dict[int, Candidate]) -> DateMention | None:
     """'Clashes 10-13 Aug displaced 10,000 villagers': an event that is the subject of another
     event's verb happened when that verb's event did."""
