@@ -30,3 +30,11 @@ def test_audit_of_nothing_says_so(tmp_path, capsys):
     empty.write_text("")
     assert run_audit([str(empty)]).dated_clauses == 0
     assert "no entries" in capsys.readouterr().err
+
+
+def test_audit_lists_a_trigger_of_a_dated_sentence_that_no_date_reaches(extractor, tmp_path):
+    entries = tmp_path / "entries.jsonl"
+    text = "Leader led thousands in ongoing weekly protests in Baghdad; police 3 May arrested ten."
+    entries.write_text(json.dumps({"country": "Iraq", "month": "2023-05", "text": text}) + "\n")
+    trace = run_audit([str(entries)], top=10, extractor=extractor)
+    assert ("no date of its own or of its clause", "protest", "protest") in trace.dropped
