@@ -858,3 +858,9 @@ def test_one_actor_named_twice_is_on_one_side(types):
     named = [Mention("Islamic State", "Islamic State", AGENT, 0, "ORG"), Mention("IS", "IS", None, 3, "ORG")]
     sides = entry.sides(named, "armed_clash", 6, False)
     assert sides.actor1 == ["Islamic State", "IS"] and sides.actor2 == []
+
+
+def test_a_comma_may_set_a_name_apart_from_its_title(types):
+    text = "Speech given by army general, Jorge Ramos, and by opposition leader, Ana Ruiz."
+    assert types.person_title("Ramos", text, ("VEN",)) == 1
+    assert types.person_title("Ruiz", text, ("VEN",)) == 6

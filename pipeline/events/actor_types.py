@@ -174,17 +174,18 @@ class ActorTypes:
             if match is None:
                 continue
             before = (match.group(1) or "").strip()
-            code = self._title([w.lower() for w in match.group(0).split()])  # 'Former PM X': 6
+            code = self._title([w.lower().rstrip(",") for w in match.group(0).split()])  # 'Former PM X': 6
             if code is not None:
                 return _at_home(code, self.demonyms.get(before) or self.country(before), home)
         return None
 
     @cached_property
     def _title_before(self) -> re.Pattern[str]:
-        """A title with its role nouns and names, ending where a name starts: compiled once, as it is
-        asked for every untyped person of every entry."""
+        """A title with its role nouns and names, ending where a name starts ('military general,
+        Vladimir Padrino López': a comma may set the name apart): compiled once, as it is asked for
+        every untyped person of every entry."""
         return re.compile(
-            rf"(\S+\s+)?(?i:\b(?:{self._titles_alternation})\b)(?:\s+(?:{self._tails_alternation})){{0,2}}"
+            rf"(\S+\s+)?(?i:\b(?:{self._titles_alternation})\b)(?:\s+(?:{self._tails_alternation})){{0,2}},?"
             rf"(?:\s+[A-Z][\w’'.-]*){{0,3}}\s+$"
         )
 
