@@ -658,3 +658,12 @@ def test_what_only_may_happen_is_no_event(x):
 def test_the_date_of_the_charge_behind_an_arrest_dates_the_arrest(x):
     (event,) = x.events_of("Militia leader Kone arrested for ordering killings 28 May.")
     assert (event.event_type, event.actor2, str(event.event_date)) == ("detention", ["Kone"], "2023-05-28")
+
+
+def test_deaths_in_crossfire_are_the_clashs_not_the_attacks_it_follows(x):
+    text = (
+        "Gunmen 3 May attacked neighbourhoods in Kumba town: bomb at checkpoint wounded two policemen, "
+        "crossfire during army retaliation killed four civilians."
+    )
+    tolls = {e.event_type: e.fatalities for e in x.events_of(text)}
+    assert tolls == {"attack": None, "armed_clash": 4}

@@ -149,6 +149,7 @@ def _sentence_events(
                 trace.dated_clause(mention_tokens[id(m)][0], id(m) in used)
     date_tokens = frozenset(t.i for tokens in mention_tokens.values() for t in tokens)
     events = []
+    built: list[tuple[Candidate, Event]] = []
     for c in candidates:
         if c.mention is None:
             if trace is not None:  # a dated sentence, but no date reaches this predicate
@@ -179,7 +180,24 @@ def _sentence_events(
         )
         ev.confidence = rules.confidence.score(ev.features)
         events.append((clause_bounds(c.trigger, sent), ev, _told_again(c, lex)))
+        built.append((c, ev))
+    _tolls_to_their_killing(built, lex)
     return _merge(events, entry.text)
+
+
+def _tolls_to_their_killing(built: list[tuple[Candidate, Event]], lex: Lexicon) -> None:
+    """'... attacked neighbourhoods, IED wounded three policemen, crossfire during army retaliation
+    killed three civilians': deaths counted in the words of a killing one event absorbed (the
+    crossfire's) are that event's alone, not also those of another event whose clause holds them
+    (a count is otherwise the first event's that states it: pipeline.events.incidents)."""
+    for owner, ev in built:
+        killings = [t.root for t in owner.absorbed if t.root.lemma_.lower() in lex.killing]
+        spans = [(k.left_edge.idx, k.right_edge.idx + len(k.right_edge)) for k in killings]
+        if not ev.toll_at or not all(any(lo <= at < hi for lo, hi in spans) for at in ev.toll_at):
+            continue
+        for _, other in built:
+            if other is not ev and set(other.toll_at) & set(ev.toll_at):
+                other.fatalities, other.fatalities_qualifier, other.toll_at = None, None, ()
 
 
 def _told_again(c: Candidate, lex: Lexicon) -> bool:
