@@ -667,3 +667,16 @@ def test_deaths_in_crossfire_are_the_clashs_not_the_attacks_it_follows(x):
     )
     tolls = {e.event_type: e.fatalities for e in x.events_of(text)}
     assert tolls == {"attack": None, "armed_clash": 4}
+
+
+@pytest.mark.parametrize(
+    "sentence, event_type",
+    [
+        ("Army 3 May removed militias from buffer zone.", "military"),
+        ("President 3 May removed governor from office.", "appointment"),
+    ],
+)
+def test_removing_forces_from_a_place_is_military_removing_from_office_an_appointment(
+    x, sentence, event_type
+):
+    assert [e.event_type for e in x.events_of(sentence)] == [event_type]

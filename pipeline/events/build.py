@@ -452,9 +452,24 @@ def _refine_type(c: Candidate, lex: Lexicon) -> str:
     if c.root.lemma_ == "boycott":  # docs/CODEBOOK.md 2: a boycott of a vote is an election event; CAMEO 143
         voted = any(lex.event_words.get(o.lemma_.lower()) == "election" for o in objects_of(c.root))
         return "election" if voted else "protest"
+    if c.label == "appointment" and _out_of_a_place(c.root, lex):
+        return "military"  # 'remove jihadist groups from zone': forces moved out, no one out of office
     if c.label == "armed_clash" and c.root.lemma_ == "capture" and _takes_people(c.root, lex):
         return "detention"  # 'captured seven militants': people taken, not ground (ACLED: arrests)
     return c.label
+
+
+def _out_of_a_place(verb: Token, lex: Lexicon) -> bool:
+    """'remove jihadist groups from zone', 'replace troops from Gao': moved out of a place (a place
+    noun or name after 'from'), where 'removed governor from office' is out of a post."""
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ == "from"
+        and (place.lemma_.lower() in lex.place_nouns or place.ent_type_ in ("GPE", "LOC", "FAC"))
+        for prep in verb.children
+        for place in prep.children
+        if place.dep_ == "pobj"
+    )
 
 
 def _a_people(token: Token) -> bool:
