@@ -1229,3 +1229,37 @@ def test_a_participle_on_an_event_with_a_date_of_its_own_happened_then():
     attach_dates([attacks, abducting], [mention], {id(mention): tokens_of(doc, mention)}, doc[:])
     assert attacks.owned and attacks.mention is mention
     assert abducting.mention is mention and not abducting.owned
+
+
+def test_a_party_name_is_one_name_without_whose_party_it_is(lex):
+    # 'Kagame’s Umoja Wetu party won': the NER tagged 'Kagame ’s Umoja Wetu' as one organisation
+    doc = tagged(
+        [
+            ("Kagame", 4, "poss", "PROPN", "NNP", "Kagame"),
+            ("’s", 0, "case", "PART", "POS", "’s"),
+            ("Umoja", 4, "compound", "PROPN", "NNP", "Umoja"),
+            ("Wetu", 4, "compound", "PROPN", "NNP", "Wetu"),
+            ("party", 5, "nsubj", "NOUN", "NN", "party"),
+            ("won", 5, "ROOT", "VERB", "VBD", "win"),
+        ],
+        ents=["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"],
+        glued=(0,),
+    )
+    names = {m.name for m in event_actors(trigger(doc, 5, "election"), doc[:], lex, "election")}
+    assert names == {"Umoja Wetu party", "Umoja Wetu"}
+
+
+def test_a_possessive_inside_a_name_stays_in_it(lex):
+    doc = tagged(
+        [
+            ("People", 3, "poss", "PROPN", "NNP", "People"),
+            ("’s", 0, "case", "PART", "POS", "’s"),
+            ("Democratic", 3, "compound", "PROPN", "NNP", "Democratic"),
+            ("Party", 4, "nsubj", "PROPN", "NNP", "Party"),
+            ("won", 4, "ROOT", "VERB", "VBD", "win"),
+        ],
+        ents=["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"],
+        glued=(0,),
+    )
+    names = {m.name for m in event_actors(trigger(doc, 4, "election"), doc[:], lex, "election")}
+    assert names == {"People’s Democratic Party"}

@@ -106,7 +106,7 @@ def event_actors(c: Candidate, segment: Span, lex: Lexicon, event_type: str = ""
             and ent.root.pos_ in ("PROPN", "NOUN")
             and ent.root.dep_ not in ("amod", "compound")
         ):
-            name = _name_run(ent) if ent.label_ == "PERSON" else ent
+            name = _name_run(ent) if ent.label_ == "PERSON" else _after_possessor(ent)
             found.append(Mention(_strip_title(name.text, lex), _titled(name), role, name.root.i, ent.label_))
         elif (
             ent.label_ == "GPE"
@@ -148,6 +148,17 @@ def event_actors(c: Candidate, segment: Span, lex: Lexicon, event_type: str = ""
             # plus 2 Hamas': Hamas attacked, whatever losses it counted)
             kept[key] = Mention(earlier.name, earlier.written, mention.role, mention.at, earlier.label)
     return list(kept.values())
+
+
+def _after_possessor(ent: Span) -> Span:
+    """'Zelensky’s Sluha Narodu (party)', tagged as one organisation: the name is the part after whose
+    it is; 'People’s Democratic Party', whose possessive goes on a word of the name, is whole."""
+    marks = [
+        t
+        for t in ent[:-1]
+        if t.dep_ == "case" and t.lower_ in ("’s", "'s") and not ent.start <= t.head.head.i < ent.end
+    ]
+    return ent.doc[marks[-1].i + 1 : ent.end] if marks else ent
 
 
 def _name_run(ent: Span) -> Span:
@@ -558,7 +569,7 @@ def _named_modifier(token: Token, lex: Lexicon) -> list[str]:
     of a trigger ('Suicide bomber')."""
     if token.ent_type_ or not lex.collective(token):
         return []  # in a name ('Constitutional Court') the whole name is the actor
-    names = []
+    runs: list[list[Token]] = []  # 'Sluha Narodu party': the words of one name side by side are one name
     for child in token.lefts:
         if (
             child.dep_ == "compound"
@@ -570,7 +581,11 @@ def _named_modifier(token: Token, lex: Lexicon) -> list[str]:
             and not (child.i + 1 == token.i and _part_of_title(child.doc[child.i : token.i], lex))
         ):
             words = [t for t in child.subtree if t.pos_ == "PROPN" or t.text == "-"]
-            names.append(_strip_title(" ".join(t.text for t in words).replace(" - ", "-"), lex))
+            if runs and words and runs[-1][-1].i + 1 == words[0].i:
+                runs[-1].extend(words)
+            elif words:
+                runs.append(words)
+    names = [_strip_title(" ".join(t.text for t in run).replace(" - ", "-"), lex) for run in runs]
     return [n for n in names if n and n not in lex.titles]
 
 
