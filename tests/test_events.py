@@ -680,3 +680,14 @@ def test_removing_forces_from_a_place_is_military_removing_from_office_an_appoin
     x, sentence, event_type
 ):
     assert [e.event_type for e in x.events_of(sentence)] == [event_type]
+
+
+@pytest.mark.parametrize(
+    "sentence, events",
+    [
+        ("Ruling party 3 May won 60 seats in parliament.", ["election"]),
+        ("Govt 3 May won support from donors.", []),
+    ],
+)
+def test_winning_a_vote_is_an_election_winning_support_no_event(x, sentence, events):
+    assert [e.event_type for e in x.events_of(sentence)] == events

@@ -233,6 +233,10 @@ def _not_an_event(trigger: Span, lex: Lexicon) -> str | None:
         return "modifier of a noun"
     if any(c.dep_ in ("amod", "compound") and c.lower_ in lex.medical for c in trigger.root.children):
         return "medical sense ('cardiac arrest', 'heart attack')"
+    if trigger.root.lemma_.lower() in lex.winning and not any(
+        t.lemma_.lower() in lex.vote_words or t.text == "%" for t in trigger.root.subtree
+    ):
+        return "a win of no vote ('won support')"
     return None
 
 

@@ -80,6 +80,8 @@ class Lexicon:
     background_preps: frozenset[str]
     other_incident_words: frozenset[str]  # 'second attack': another incident, not the one told before
     conditional_marks: frozenset[str]  # 'if attacked': what only may happen
+    winning: frozenset[str]  # 'won 2 seats': an election when what is won is a vote
+    vote_words: frozenset[str]  # 'seat', 'landslide', 'vote': what an election win wins
     conditional_nouns: frozenset[str]  # 'in case of attack', 'in the event of'
     reason_preps: frozenset[str]
     accusing: frozenset[str]
@@ -153,6 +155,8 @@ class Lexicon:
             background_preps=frozenset(raw["background_preps"]),
             other_incident_words=frozenset(raw["other_incident_words"]),
             conditional_marks=frozenset(raw["conditional_marks"]),
+            winning=frozenset(raw["winning"]),
+            vote_words=frozenset(raw["vote_words"]),
             conditional_nouns=frozenset(raw["conditional_nouns"]),
             reason_preps=frozenset(raw["reason_preps"]),
             accusing=frozenset(raw["accusing_words"]),
