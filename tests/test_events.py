@@ -691,3 +691,8 @@ def test_removing_forces_from_a_place_is_military_removing_from_office_an_appoin
 )
 def test_winning_a_vote_is_an_election_winning_support_no_event(x, sentence, events):
     assert [e.event_type for e in x.events_of(sentence)] == events
+
+
+def test_the_territory_declared_independent_is_the_place(x):
+    (event,) = x.events_of("Rebel leader Kiram 12 May declared independence of Palawan, Basilan and Sulu.")
+    assert event.locations == ["Palawan", "Basilan", "Sulu"] and event.actor1 == ["Kiram"]

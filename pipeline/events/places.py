@@ -278,11 +278,12 @@ def _violence_subject(verb: Token, lex: Lexicon) -> bool:
 
 def _named_by_place_noun(token: Token, lex: Lexicon) -> bool:
     """'city of Tuz Khormato', 'town of Madaane': the name a place noun gives, whatever the NER thought;
-    and the name of what is controlled ('took control of Sinjar'), which is territory."""
+    and the name of what is controlled or declared independent ('took control of Sinjar',
+    'independence of Palawan'), which is territory."""
     if token.dep_ != "pobj" or token.head.lower_ != "of":
         return False
     noun = token.head.head.lemma_.lower()
-    return noun in lex.place_nouns or (noun == "control" and token.pos_ == "PROPN")
+    return noun in lex.place_nouns or (noun in lex.places.territory_nouns and token.pos_ == "PROPN")
 
 
 def titled_place(span: Span, lex: Lexicon) -> bool:
