@@ -1263,3 +1263,20 @@ def test_a_possessive_inside_a_name_stays_in_it(lex):
     )
     names = {m.name for m in event_actors(trigger(doc, 4, "election"), doc[:], lex, "election")}
     assert names == {"People’s Democratic Party"}
+
+
+@pytest.mark.parametrize(
+    ("noun", "lemma", "places"), [("withdrawal", "withdrawal", ["Abyei"]), ("FMs", "fm", [])]
+)
+def test_a_name_after_from_is_where_an_event_left_not_where_people_come_from(lex, noun, lemma, places):
+    # 'demanded withdrawal from Abyei' is about Abyei; 'FMs from Abyei met' only says whose FMs
+    doc = tagged(
+        [
+            ("demanded", 0, "ROOT", "VERB", "VBD", "demand"),
+            (noun, 0, "dobj", "NOUN", "NN", lemma),
+            ("from", 1, "prep", "ADP", "IN", "from"),
+            ("Abyei", 2, "pobj", "PROPN", "NNP", "Abyei"),
+        ],
+        ents=["O", "O", "O", "B-GPE"],
+    )
+    assert event_locations(doc[:], frozenset(), lex) == places

@@ -326,7 +326,11 @@ def is_place(token: Token, lex: Lexicon) -> bool:
         ):
             return True  # 'Tessit town', 'capital Astana'
         if current.dep_ == "pobj":
-            if head.lower_ == "from" and head.head.pos_ in ("NOUN", "PROPN"):
+            if (
+                head.lower_ == "from"
+                and head.head.pos_ in ("NOUN", "PROPN")
+                and head.head.lemma_.lower() not in lex.event_words  # 'withdrawal from Abyei' is there
+            ):
                 return False  # 'FMs from Kyrgyzstan': where people come from
             if lex.addressed(current):
                 return False  # 'called on Armenia to': whom a statement is made to
