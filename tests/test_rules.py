@@ -1280,3 +1280,21 @@ def test_a_name_after_from_is_where_an_event_left_not_where_people_come_from(lex
         ents=["O", "O", "O", "B-GPE"],
     )
     assert event_locations(doc[:], frozenset(), lex) == places
+
+
+def test_names_listed_before_a_place_noun_are_places_the_first_too(lex):
+    # 'launched offensive on Kasra, Hayy and Sukkar neighbourhoods': the NER tagged the names as people
+    doc = tagged(
+        [
+            ("offensive", 0, "ROOT", "NOUN", "NN", "offensive"),
+            ("on", 0, "prep", "ADP", "IN", "on"),
+            ("Kasra", 1, "pobj", "PROPN", "NNP", "Kasra"),
+            (",", 2, "punct", "PUNCT", ",", ","),
+            ("Hayy", 2, "conj", "PROPN", "NNP", "Hayy"),
+            ("and", 4, "cc", "CCONJ", "CC", "and"),
+            ("Sukkar", 7, "compound", "PROPN", "NNP", "Sukkar"),
+            ("neighbourhoods", 4, "conj", "NOUN", "NNS", "neighbourhood"),
+        ],
+        ents=["O", "O", "B-PERSON", "O", "B-PERSON", "O", "B-PERSON", "O"],
+    )
+    assert event_locations(doc[:], frozenset(), lex) == ["Kasra", "Hayy", "Sukkar"]

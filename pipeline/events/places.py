@@ -50,6 +50,7 @@ def event_locations(segment: Span, date_tokens: frozenset[int], lex: Lexicon) ->
             and (
                 _after_place_preposition(span.root, lex)
                 or _named_by_place_noun(span.root, lex)
+                or any(c.lemma_.lower() in lex.place_nouns for c in span.root.conjuncts)
                 or titled_place(span, lex)
                 or (span.root.dep_ not in ("pobj", "poss") and is_place(span.root, lex))
             )
