@@ -1298,3 +1298,17 @@ def test_names_listed_before_a_place_noun_are_places_the_first_too(lex):
         ents=["O", "O", "B-PERSON", "O", "B-PERSON", "O", "B-PERSON", "O"],
     )
     assert event_locations(doc[:], frozenset(), lex) == ["Kasra", "Hayy", "Sukkar"]
+
+
+def test_a_lower_case_word_the_ner_tagged_as_a_person_is_no_actor(lex):
+    # 'militants bombed café': the small model tagged 'café' as a PERSON
+    doc = tagged(
+        [
+            ("militants", 1, "nsubj", "NOUN", "NNS", "militant"),
+            ("bombed", 1, "ROOT", "VERB", "VBD", "bomb"),
+            ("café", 1, "dobj", "NOUN", "NN", "café"),
+        ],
+        ents=["O", "O", "B-PERSON"],
+    )
+    names = [m.name for m in event_actors(trigger(doc, 1, "attack"), doc[:], lex, "attack")]
+    assert names == ["militants"]

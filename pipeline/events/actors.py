@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from ..nlp.trigger_ruler import SPANS_KEY
-from .doc_index import ent_at, ents_in, in_see_reference
+from .doc_index import ent_at, ents_in, in_see_reference, looks_like_name
 from .lexicon import Lexicon
 from .places import is_place, locates_another_place, titled_place
 from .scope import Candidate, absolute_participle, verb_after_semicolon
@@ -635,7 +635,7 @@ def _actor_name(token: Token, lex: Lexicon) -> str | None:
         return token.text  # 'Ethnic Afar raided': a people, whatever place the NER took the name for
     if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         ent = ent_at(token)
-        if ent is not None and not (
+        if ent is not None and looks_like_name(ent.text) and not (
             ent.label_ == "GPE" and (is_place(ent.root, lex) or titled_place(ent, lex))
         ):
             phrase = _phrase(token, lex) if lex.collective(token) else None
