@@ -1312,3 +1312,34 @@ def test_a_lower_case_word_the_ner_tagged_as_a_person_is_no_actor(lex):
     )
     names = [m.name for m in event_actors(trigger(doc, 1, "attack"), doc[:], lex, "attack")]
     assert names == ["militants"]
+
+
+def test_a_faith_names_whose_site_never_where(lex):
+    # 'bombing of Sunni mosque near Samarra': the NER tagged 'Sunni' as a place
+    doc = tagged(
+        [
+            ("bombing", 0, "ROOT", "NOUN", "NN", "bombing"),
+            ("of", 0, "prep", "ADP", "IN", "of"),
+            ("Sunni", 3, "compound", "PROPN", "NNP", "Sunni"),
+            ("mosque", 1, "pobj", "NOUN", "NN", "mosque"),
+            ("near", 3, "prep", "ADP", "IN", "near"),
+            ("Samarra", 4, "pobj", "PROPN", "NNP", "Samarra"),
+        ],
+        ents=["O", "O", "B-GPE", "O", "O", "B-GPE"],
+    )
+    assert event_locations(doc[:], frozenset(), lex) == ["Samarra"]
+
+
+def test_an_abbreviated_thing_the_ner_tagged_as_an_organisation_is_no_actor(lex):
+    # 'over COVID-19 concerns, army deployed troops': the NER tagged 'COVID-19' as an organisation
+    doc = tagged(
+        [
+            ("COVID-19", 1, "compound", "PROPN", "NNP", "COVID-19"),
+            ("concerns", 3, "nsubj", "NOUN", "NNS", "concern"),
+            ("army", 3, "nsubj", "NOUN", "NN", "army"),
+            ("deployed", 3, "ROOT", "VERB", "VBD", "deploy"),
+        ],
+        ents=["B-ORG", "O", "O", "O"],
+    )
+    names = [m.name for m in event_actors(trigger(doc, 3, "military"), doc[:], lex, "military")]
+    assert "COVID-19" not in names and "army" in names

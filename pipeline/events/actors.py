@@ -94,6 +94,7 @@ def event_actors(c: Candidate, segment: Span, lex: Lexicon, event_type: str = ""
             or _topic_of_paired_event(ent.root, lex)
             or locates_another_place(ent.root, lex)  # '60km west of Obo', whatever the NER tagged
             or _part_of_title(ent, lex)
+            or ent.text in lex.abbreviated_things  # 'COVID-19 concerns', tagged an organisation
         ):
             continue
         role = PAIR if any(start <= ent.root.i <= end for start, end in paired) else None
@@ -635,8 +636,11 @@ def _actor_name(token: Token, lex: Lexicon) -> str | None:
         return token.text  # 'Ethnic Afar raided': a people, whatever place the NER took the name for
     if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         ent = ent_at(token)
-        if ent is not None and looks_like_name(ent.text) and not (
-            ent.label_ == "GPE" and (is_place(ent.root, lex) or titled_place(ent, lex))
+        if (
+            ent is not None
+            and looks_like_name(ent.text)
+            and ent.text not in lex.abbreviated_things
+            and not (ent.label_ == "GPE" and (is_place(ent.root, lex) or titled_place(ent, lex)))
         ):
             phrase = _phrase(token, lex) if lex.collective(token) else None
             return phrase or _strip_title(ent.text, lex)

@@ -34,6 +34,7 @@ class PlaceWords:
     place_titles: frozenset[str]  # 'capital Xalapa': nouns written in front of the place they name
     local_officials: frozenset[str]  # 'Kabul governor': an official named after the place governed
     territory_nouns: frozenset[str]  # 'control of Sinjar', 'independence of Palawan': territory
+    faiths: frozenset[str]  # 'Sunni mosque': whose, never where
     location_preps: frozenset[str]
     at_place_preps: frozenset[str]
     admin_suffixes: tuple[str, ...] = ()  # generic words of region names ('Oblast', 'State', 'oblysy')
@@ -57,6 +58,7 @@ class PlaceWords:
             place_titles=frozenset(raw["place_titles"]),
             local_officials=frozenset(raw["local_officials"]),
             territory_nouns=frozenset(raw["territory_nouns"]),
+            faiths=frozenset(raw["faiths"]),
             location_preps=frozenset(raw["location_preps"]),
             at_place_preps=frozenset(raw["at_place_preps"]),
             admin_suffixes=tuple(raw["admin_suffixes"]),

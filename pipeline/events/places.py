@@ -79,7 +79,11 @@ def event_locations(segment: Span, date_tokens: frozenset[int], lex: Lexicon) ->
         [
             f
             for f in found
-            if f and not _names_a_body(f, lex) and f not in abbreviations and f not in lex.places.demonyms
+            if f
+            and not _names_a_body(f, lex)
+            and f not in abbreviations
+            and f not in lex.places.demonyms
+            and f not in lex.places.faiths
         ]
     )
 
