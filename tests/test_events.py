@@ -696,3 +696,8 @@ def test_winning_a_vote_is_an_election_winning_support_no_event(x, sentence, eve
 def test_the_territory_declared_independent_is_the_place(x):
     (event,) = x.events_of("Rebel leader Kiram 12 May declared independence of Palawan, Basilan and Sulu.")
     assert event.locations == ["Palawan", "Basilan", "Sulu"] and event.actor1 == ["Kiram"]
+
+
+def test_a_possible_strike_is_no_event(x):
+    text = "Political leaders 3 May united in opposition to possible foreign military strike on capital."
+    assert "attack" not in [e.event_type for e in x.events_of(text)]

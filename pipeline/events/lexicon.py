@@ -87,6 +87,7 @@ class Lexicon:
     winning: frozenset[str]  # 'won 2 seats': an election when what is won is a vote
     vote_words: frozenset[str]  # 'seat', 'landslide', 'vote': what an election win wins
     conditional_nouns: frozenset[str]  # 'in case of attack', 'in the event of'
+    conditional_adjectives: frozenset[str]  # 'possible strike': what only may happen
     reason_preps: frozenset[str]
     accusing: frozenset[str]
     perpetrator_cues: dict[str, str]  # 'bombing claimed by X': participle -> the perpetrator's preposition
@@ -162,6 +163,7 @@ class Lexicon:
             winning=frozenset(raw["winning"]),
             vote_words=frozenset(raw["vote_words"]),
             conditional_nouns=frozenset(raw["conditional_nouns"]),
+            conditional_adjectives=frozenset(raw["conditional_adjectives"]),
             reason_preps=frozenset(raw["reason_preps"]),
             accusing=frozenset(raw["accusing_words"]),
             perpetrator_cues=raw["perpetrator_cues"],

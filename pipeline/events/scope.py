@@ -369,10 +369,13 @@ def _under_word(token: Token, words: frozenset[str], steps: int = 3) -> bool:
 
 
 def _conditional(token: Token, lex: Lexicon) -> bool:
-    """'return fire in case of attack', 'in the event of an attack', 'if attacked': a condition, which
-    may never happen."""
+    """'return fire in case of attack', 'in the event of an attack', 'if attacked', 'possible strike':
+    a condition or a prospect, which may never happen."""
     if _under_word(token, lex.conditional_marks):
         return True
+    if any(ch.dep_ == "amod" and ch.lower_ in lex.conditional_adjectives for ch in token.children):
+        return True  # 'opposition to possible U.S. military strike'
+
     of = token.head
     return (
         token.dep_ == "pobj"
