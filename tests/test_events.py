@@ -701,3 +701,8 @@ def test_the_territory_declared_independent_is_the_place(x):
 def test_a_possible_strike_is_no_event(x):
     text = "Political leaders 3 May united in opposition to possible foreign military strike on capital."
     assert "attack" not in [e.event_type for e in x.events_of(text)]
+
+
+def test_a_court_that_dismisses_rules_it_appoints_no_one(x):
+    events = x.events_of("Supreme Court 8 May dismissed appeal by opposition leader Kamara.")
+    assert [e.event_type for e in events] == ["trial"]

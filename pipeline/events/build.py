@@ -456,6 +456,8 @@ def _refine_type(c: Candidate, lex: Lexicon) -> str:
     if c.root.lemma_ == "boycott":  # docs/CODEBOOK.md 2: a boycott of a vote is an election event; CAMEO 143
         voted = any(lex.event_words.get(o.lemma_.lower()) == "election" for o in objects_of(c.root))
         return "election" if voted else "protest"
+    if c.label == "appointment" and subject & lex.court and c.root.pos_ == "VERB":
+        return "trial"  # 'Supreme Court dismissed appeal': a court rules, it appoints no one
     if c.label == "appointment" and _out_of_a_place(c.root, lex):
         return "military"  # 'remove jihadist groups from zone': forces moved out, no one out of office
     if c.label == "armed_clash" and c.root.lemma_ == "capture" and _takes_people(c.root, lex):
