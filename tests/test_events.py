@@ -706,3 +706,14 @@ def test_a_possible_strike_is_no_event(x):
 def test_a_court_that_dismisses_rules_it_appoints_no_one(x):
     events = x.events_of("Supreme Court 8 May dismissed appeal by opposition leader Kamara.")
     assert [e.event_type for e in events] == ["trial"]
+
+
+@pytest.mark.parametrize(
+    "sentence, event_type",
+    [
+        ("Rebels 24 May withdrew from talks.", "summit"),
+        ("Troops 24 May withdrew from Gao.", "military"),
+    ],
+)
+def test_withdrawing_from_an_event_is_of_that_event_from_a_place_military(x, sentence, event_type):
+    assert x.events_of(sentence)[0].event_type == event_type

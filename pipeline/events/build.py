@@ -456,6 +456,9 @@ def _refine_type(c: Candidate, lex: Lexicon) -> str:
     if c.root.lemma_ == "boycott":  # docs/CODEBOOK.md 2: a boycott of a vote is an election event; CAMEO 143
         voted = any(lex.event_words.get(o.lemma_.lower()) == "election" for o in objects_of(c.root))
         return "election" if voted else "protest"
+    left = _left_event(c.root, lex)
+    if c.label == "military" and left is not None:
+        return left  # 'withdrew from Feb primaries': out of a vote, no troops moved
     if c.label == "appointment" and subject & lex.court and c.root.pos_ == "VERB":
         return "trial"  # 'Supreme Court dismissed appeal': a court rules, it appoints no one
     if c.label == "appointment" and _out_of_a_place(c.root, lex):
@@ -463,6 +466,21 @@ def _refine_type(c: Candidate, lex: Lexicon) -> str:
     if c.label == "armed_clash" and c.root.lemma_ == "capture" and _takes_people(c.root, lex):
         return "detention"  # 'captured seven militants': people taken, not ground (ACLED: arrests)
     return c.label
+
+
+def _left_event(verb: Token, lex: Lexicon) -> str | None:
+    """'withdrew from primaries', 'pulled out of talks': the type of the event left, when an event is
+    what is left ('withdrew from Gao' leaves a place)."""
+    return next(
+        (
+            lex.event_words[left.lemma_.lower()]
+            for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ in ("from", "of")
+            for left in prep.children
+            if left.dep_ == "pobj" and left.lemma_.lower() in lex.event_words
+        ),
+        None,
+    )
 
 
 def _out_of_a_place(verb: Token, lex: Lexicon) -> bool:
