@@ -468,16 +468,25 @@ def _refine_type(c: Candidate, lex: Lexicon) -> str:
     return c.label
 
 
+def _objects_of_preps(verb: Token, preps: tuple[str, ...]) -> list[Token]:
+    """The objects of ``verb``'s prepositions among ``preps``: 'Gao' of 'withdrew from Gao'."""
+    return [
+        obj
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in preps
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
+
+
 def _left_event(verb: Token, lex: Lexicon) -> str | None:
     """'withdrew from primaries', 'pulled out of talks': the type of the event left, when an event is
     what is left ('withdrew from Gao' leaves a place)."""
     return next(
         (
             lex.event_words[left.lemma_.lower()]
-            for prep in verb.children
-            if prep.dep_ == "prep" and prep.lower_ in ("from", "of")
-            for left in prep.children
-            if left.dep_ == "pobj" and left.lemma_.lower() in lex.event_words
+            for left in _objects_of_preps(verb, ("from", "of"))
+            if left.lemma_.lower() in lex.event_words
         ),
         None,
     )
@@ -487,12 +496,8 @@ def _out_of_a_place(verb: Token, lex: Lexicon) -> bool:
     """'remove jihadist groups from zone', 'replace troops from Gao': moved out of a place (a place
     noun or name after 'from'), where 'removed governor from office' is out of a post."""
     return any(
-        prep.dep_ == "prep"
-        and prep.lower_ == "from"
-        and (place.lemma_.lower() in lex.place_nouns or place.ent_type_ in ("GPE", "LOC", "FAC"))
-        for prep in verb.children
-        for place in prep.children
-        if place.dep_ == "pobj"
+        place.lemma_.lower() in lex.place_nouns or place.ent_type_ in ("GPE", "LOC", "FAC")
+        for place in _objects_of_preps(verb, ("from",))
     )
 
 

@@ -34,6 +34,9 @@ class PlaceWords:
     place_titles: frozenset[str]  # 'capital Xalapa': nouns written in front of the place they name
     local_officials: frozenset[str]  # 'Kabul governor': an official named after the place governed
     territory_nouns: frozenset[str]  # 'control of Sinjar', 'independence of Palawan': territory
+    trip_verbs: frozenset[str]  # 'visited Bamako': the place of a trip
+    territory_verbs: frozenset[str]  # 'retaking al-Qaim': territory, whatever the NER tagged
+    taking_verbs: frozenset[str]  # 'seized Ramadi', 'captured five': territory when tagged a place
     faiths: frozenset[str]  # 'Sunni mosque': whose, never where
     location_preps: frozenset[str]
     at_place_preps: frozenset[str]
@@ -58,6 +61,9 @@ class PlaceWords:
             place_titles=frozenset(raw["place_titles"]),
             local_officials=frozenset(raw["local_officials"]),
             territory_nouns=frozenset(raw["territory_nouns"]),
+            trip_verbs=frozenset(raw["trip_verbs"]),
+            territory_verbs=frozenset(raw["territory_verbs"]),
+            taking_verbs=frozenset(raw["taking_verbs"]),
             faiths=frozenset(raw["faiths"]),
             location_preps=frozenset(raw["location_preps"]),
             at_place_preps=frozenset(raw["at_place_preps"]),

@@ -11,13 +11,6 @@ from .doc_index import ARTICLES, ent_at, ents_in, in_see_reference, looks_like_n
 from .lexicon import Lexicon
 
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
-#: verbs of travel whose object, when it is a place name, is where the trip went (CAMEO 042)
-_GOING_TO = frozenset({"visit", "tour", "leave", "reach", "enter"})
-#: verbs whose object is territory (ACLED: 'Government regains territory', 'Non-state actor overtakes
-#: territory'): a name they take is a place, 'retaking al-Qaim'; 'capture' and 'seize' also take people
-_TAKING_TERRITORY = frozenset({"retake", "recapture", "regain", "overrun"})
-#: verbs that take territory or people: a name the NER tags as a place is the territory taken
-_TAKING = frozenset({"seize", "capture", "take"})
 #: labels the small model gives to village names it does not know
 MISLABELLED = {"NORP", "ORG", "PERSON", "LANGUAGE", "PRODUCT", "WORK_OF_ART", "EVENT"}
 
@@ -369,11 +362,19 @@ def is_place(token: Token, lex: Lexicon) -> bool:
             continue
         if current.dep_ == "nsubj" and head.lemma_ == "host":
             return True
-        if current.dep_ == "dobj" and head.lemma_.lower() in _GOING_TO and current.ent_type_ in PLACE_ENTS:
+        if (
+            current.dep_ == "dobj"
+            and head.lemma_.lower() in lex.places.trip_verbs
+            and current.ent_type_ in PLACE_ENTS
+        ):
             return True  # 'visited Bamako', 'left Riyadh for Paris': the places of a trip
-        if current.dep_ == "dobj" and head.lemma_.lower() in _TAKING_TERRITORY:
+        if current.dep_ == "dobj" and head.lemma_.lower() in lex.places.territory_verbs:
             return True  # 'retaking al-Qaim': the territory taken
-        if current.dep_ == "dobj" and head.lemma_.lower() in _TAKING and current.ent_type_ in PLACE_ENTS:
+        if (
+            current.dep_ == "dobj"
+            and head.lemma_.lower() in lex.places.taking_verbs
+            and current.ent_type_ in PLACE_ENTS
+        ):
             return True  # 'seized Ramadi': a town taken ('seized weapons', 'captured five' are no places)
         if current.dep_ == "dobj" and current.ent_type_ in PLACE_ENTS and _violence_subject(head, lex):
             return True  # 'unrest roiled Port-au-Prince', 'clashes rocked Tripoli': where it raged

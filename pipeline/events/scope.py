@@ -204,8 +204,9 @@ def background_rule(c: Candidate, roots: dict[int, Candidate], lex: Lexicon) -> 
     """The name of the rule that makes ``c`` background, or None for an event.
 
     Background unless the trigger has a date of its own: past perfect ("had
-    declined"), undated after/before clauses, a condition ("in case of attack"), the reason behind an action
-    ("for allegedly calling for protests"), a purpose ("met ... to discuss"),
+    declined"), undated after/before clauses, a condition or prospect ("in case
+    of attack", "possible strike"), the reason behind an action ("for allegedly
+    calling for protests"), a purpose ("met ... to discuss"),
     a noun that only modifies another ("election observer"), an agreement
     referred to ("terms of 2019 peace accord": its year names it, it does
     not date an event).
@@ -375,7 +376,6 @@ def _conditional(token: Token, lex: Lexicon) -> bool:
         return True
     if any(ch.dep_ == "amod" and ch.lower_ in lex.conditional_adjectives for ch in token.children):
         return True  # 'opposition to possible U.S. military strike'
-
     of = token.head
     return (
         token.dep_ == "pobj"
