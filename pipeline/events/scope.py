@@ -228,7 +228,7 @@ def background_rule(c: Candidate, roots: dict[int, Candidate], lex: Lexicon) -> 
         return "purpose of an action"
     if _infinitive_of_noun(root):
         return "infinitive of a noun"
-    if root.dep_ == "relcl" and root.tag_ in ("VBZ", "VBP"):
+    if _relative_clause(root) and root.tag_ in ("VBZ", "VBP"):
         return "description in the present"  # 'airbase that hosts U.S.-led coalition'
     if (
         root.dep_ in ("amod", "acl")
@@ -332,6 +332,14 @@ def _existing_agreement(token: Token, roots: dict[int, Candidate]) -> bool:
 
 def _is_year(token: Token) -> bool:
     return token.text.isdigit() and len(token.text) == 4 and 1900 <= int(token.text) <= 2100
+
+
+def _relative_clause(verb: Token) -> bool:
+    """'airbase ... that hosts U.S.-led coalition': a clause whose subject is a relative pronoun,
+    even where the parse joins it to the main verb by 'conj' after a long noun phrase."""
+    return verb.dep_ == "relcl" or any(
+        ch.dep_ in ("nsubj", "nsubjpass") and ch.tag_ in ("WDT", "WP") for ch in verb.children
+    )
 
 
 def _past_perfect(token: Token) -> bool:
