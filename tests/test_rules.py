@@ -1345,3 +1345,39 @@ def test_an_abbreviated_thing_the_ner_tagged_as_an_organisation_is_no_actor(lex)
     )
     names = [m.name for m in event_actors(trigger(doc, 3, "military"), doc[:], lex, "military")]
     assert "COVID-19" not in names and "army" in names
+
+
+@pytest.mark.parametrize(
+    ("dep", "takes_it"),
+    [("pobj", True), ("conj", False)],  # 'accused forces of killing civilians 19-26 May' / '..., and killed'
+)
+def test_a_predicate_takes_the_date_of_what_it_says_before_that_of_the_clause_before(dep, takes_it):
+    # 'Fighting early May killed six; sources accused forces of killing civilians 19-26 May'
+    doc = tagged(
+        [
+            ("Fighting", 2, "nsubj", "NOUN", "NN", "fighting"),
+            ("lately", 2, "npadvmod", "ADV", "RB", "lately"),
+            ("killed", 2, "ROOT", "VERB", "VBD", "kill"),
+            ("six", 2, "dobj", "NUM", "CD", "six"),
+            (";", 2, "punct", "PUNCT", ":", ";"),
+            ("sources", 6, "nsubj", "NOUN", "NNS", "source"),
+            ("accused", 2, "conj", "VERB", "VBD", "accuse"),
+            ("forces", 6, "dobj", "NOUN", "NNS", "force"),
+            ("of", 6, "prep", "ADP", "IN", "of"),
+            ("killing", 8 if dep == "pobj" else 6, dep, "VERB", "VBG", "kill"),
+            ("civilians", 9, "dobj", "NOUN", "NNS", "civilian"),
+            ("lately", 9, "npadvmod", "ADV", "RB", "lately"),
+        ]
+    )
+    early, late = date(2020, 5, 1), date(2020, 5, 19)
+    first = DateMention(doc[1].idx, doc[1].idx + 6, "early May", early, date(2020, 5, 10), "range")
+    second = DateMention(doc[11].idx, doc[11].idx + 6, "19-26 May", late, date(2020, 5, 26), "range")
+    fighting, accused, killing = (
+        trigger(doc, 0, "armed_clash"),
+        trigger(doc, 6, "statement"),
+        trigger(doc, 9, "attack"),
+    )
+    tokens = {id(m): tokens_of(doc, m) for m in (first, second)}
+    attach_dates([fighting, accused, killing], [first, second], tokens, doc[:])
+    assert killing.owned and killing.mention is second
+    assert accused.mention is (second if takes_it else first) and not accused.owned

@@ -122,6 +122,9 @@ def attach_dates(
         choice = choice or next(
             (m for m in after if lo <= m.start < hi and not _owned_elsewhere(m, candidates)), None
         )
+        choice = choice or next(
+            (m for m in after if lo <= m.start < hi and _owned_below(m, c, candidates)), None
+        )
         choice = choice or (before[-1] if before else None)
         choice = choice or _date_of_its_event(c, roots)
         c.mention = choice
@@ -164,6 +167,29 @@ def _date_of_its_event(c: Candidate, roots: dict[int, Candidate]) -> DateMention
 
 def _owned_elsewhere(mention: DateMention, candidates: list[Candidate]) -> bool:
     return any(c.owned and c.mention is mention for c in candidates)
+
+
+def _owned_below(mention: DateMention, c: Candidate, candidates: list[Candidate]) -> bool:
+    """'local sources accused forces of killing civilians 19-26 May': the only date of a clause,
+    owned by what the predicate says or does, dates the predicate too, rather than a date of the
+    clause before the semicolon."""
+    return any(
+        o.owned
+        and o.mention is mention
+        and o.root.tag_ in ("VBD", "VBN", "VBG")
+        and _in_content(o.root, c.root)
+        for o in candidates
+    )
+
+
+def _in_content(token: Token, predicate: Token) -> bool:
+    """``token`` hangs on ``predicate`` as what it says or does ('accused forces of killing'), not
+    as a second predicate joined by 'and' ('responded with shots, and same day denounced')."""
+    while token.head != token:
+        if token.head == predicate:
+            return token.dep_ != "conj"
+        token = token.head
+    return False
 
 
 def clause_bounds(span: Span, sent: Span) -> tuple[int, int]:
