@@ -195,6 +195,24 @@ def test_actors_are_named_without_their_titles(lex):
     ]
 
 
+@pytest.mark.parametrize(
+    ("head", "names"),
+    [("Ministry", ["Defence Ministry"]), ("ministry", ["Defence ministry", "Defence"])],
+)
+def test_a_name_before_a_capitalised_actor_noun_is_part_of_one_name(lex, head, names):
+    # 'Defence Ministry 10 March said' is one name; before a generic noun the name is a group of its own
+    doc = parsed(
+        [
+            ("Later", 3, "advmod", "ADV", "later"),
+            ("Defence", 2, "compound", "PROPN", "Defence"),
+            (head, 3, "nsubj", "PROPN" if head[0].isupper() else "NOUN", "ministry"),
+            ("said", 3, "ROOT", "VERB", "say"),
+        ]
+    )
+    found = event_actors(trigger(doc, 3, "statement"), doc[:], lex, "statement")
+    assert [m.name for m in found] == names
+
+
 def test_an_unnamed_individual_is_no_actor_but_a_group_is(lex):
     doc = parsed(
         [

@@ -568,8 +568,8 @@ def _across_clause_break(child: Token, head: Token) -> bool:
 def _named_modifier(token: Token, lex: Lexicon) -> list[str]:
     """A proper name in front of a generic actor noun ('suspected JNIM fighters' -> 'JNIM'), not a word
     of a trigger ('Suicide bomber')."""
-    if token.ent_type_ or not lex.collective(token):
-        return []  # in a name ('Constitutional Court') the whole name is the actor
+    if token.ent_type_ or not lex.collective(token) or (token.text[:1].isupper() and not token.is_sent_start):
+        return []  # in a name ('Constitutional Court', 'Defence Ministry') the whole name is the actor
     runs: list[list[Token]] = []  # 'Sluha Narodu party': the words of one name side by side are one name
     for child in token.lefts:
         if (
