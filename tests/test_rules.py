@@ -30,7 +30,7 @@ from pipeline.events.actors import (
     elided_subject,
     event_actors,
 )
-from pipeline.events.build import _refine_type
+from pipeline.events.build import _not_an_event, _refine_type
 from pipeline.events.places import below_countries, event_locations, is_place
 from pipeline.events.scope import Candidate, attach_dates, drop_background, tokens_of
 from pipeline.nlp.trigger_ruler import SPANS_KEY
@@ -1399,3 +1399,14 @@ def test_a_predicate_takes_the_date_of_what_it_says_before_that_of_the_clause_be
     attach_dates([fighting, accused, killing], [first, second], tokens, doc[:])
     assert killing.owned and killing.mention is second
     assert accused.mention is (second if takes_it else first) and not accused.owned
+
+
+@pytest.mark.parametrize(("complement", "trial"), [(None, True), ("restart", False)])
+def test_trying_to_do_something_is_no_trial(lex, complement, trial):
+    # 'Court tried ex-minister' is a trial; 'Mediator tried to restart talks' is an attempt
+    rows = [("Mediator", 1, "nsubj", "NOUN", "mediator"), ("tried", 1, "ROOT", "VERB", "try")]
+    if complement:
+        rows += [("to", 3, "aux", "PART", "to"), (complement, 1, "xcomp", "VERB", complement)]
+    rows += [("talks", len(rows) - 1, "dobj", "NOUN", "talk")]
+    doc = parsed(rows)
+    assert (_not_an_event(Span(doc, 1, 2, label="trial"), lex) is None) == trial

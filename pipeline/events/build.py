@@ -237,6 +237,10 @@ def _not_an_event(trigger: Span, lex: Lexicon) -> str | None:
         t.lemma_.lower() in lex.vote_words or t.text == "%" for t in trigger.root.subtree
     ):
         return "a win of no vote ('won support')"
+    if trigger.root.lemma_.lower() in lex.attempting and any(
+        c.dep_ == "xcomp" for c in trigger.root.children
+    ):
+        return "an attempt ('tried to restart talks'), not a trial"
     return None
 
 

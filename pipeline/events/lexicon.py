@@ -91,6 +91,7 @@ class Lexicon:
     other_incident_words: frozenset[str]  # 'second attack': another incident, not the one told before
     conditional_marks: frozenset[str]  # 'if attacked': what only may happen
     winning: frozenset[str]  # 'won 2 seats': an election when what is won is a vote
+    attempting: frozenset[str]  # 'tried to restart talks': an attempt, no trial
     vote_words: frozenset[str]  # 'seat', 'landslide', 'vote': what an election win wins
     conditional_nouns: frozenset[str]  # 'in case of attack', 'in the event of'
     conditional_adjectives: frozenset[str]  # 'possible strike': what only may happen
@@ -167,6 +168,7 @@ class Lexicon:
             other_incident_words=frozenset(raw["other_incident_words"]),
             conditional_marks=frozenset(raw["conditional_marks"]),
             winning=frozenset(raw["winning"]),
+            attempting=frozenset(raw["attempting"]),
             vote_words=frozenset(raw["vote_words"]),
             conditional_nouns=frozenset(raw["conditional_nouns"]),
             conditional_adjectives=frozenset(raw["conditional_adjectives"]),
