@@ -1410,3 +1410,18 @@ def test_trying_to_do_something_is_no_trial(lex, complement, trial):
     rows += [("talks", len(rows) - 1, "dobj", "NOUN", "talk")]
     doc = parsed(rows)
     assert (_not_an_event(Span(doc, 1, 2, label="trial"), lex) is None) == trial
+
+
+@pytest.mark.parametrize(("prep", "events"), [("at", ["statement", "protest"]), ("about", ["statement"])])
+def test_the_event_a_statement_is_made_at_is_an_event_of_its_own(lex, prep, events):
+    # 'Leader said at rally that ...': the rally is an event; 'said about rally' speaks of it
+    doc = parsed(
+        [
+            ("Leader", 1, "nsubj", "NOUN", "leader"),
+            ("said", 1, "ROOT", "VERB", "say"),
+            (prep, 1, "prep", "ADP", prep),
+            ("rally", 2, "pobj", "NOUN", "rally"),
+        ]
+    )
+    found = absorb_statement_content([trigger(doc, 1, "statement"), trigger(doc, 3, "protest")], lex)
+    assert [c.label for c in found] == events

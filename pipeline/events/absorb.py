@@ -119,6 +119,7 @@ def absorb_statement_content(candidates: list[Candidate], lex: Lexicon) -> list[
             and c.root in o.root.ancestors
             and id(o) not in removed
             and clause[0] <= o.trigger.start_char < clause[1]
+            and not _occasion(o.root, c.root, lex)
         ]
         reporting = c.root.lemma_.lower() in lex.reporting or c.root.lemma_ in lex.reporting
         if reporting:
@@ -143,6 +144,13 @@ def absorb_statement_content(candidates: list[Candidate], lex: Lexicon) -> list[
                 removed.add(id(o))
                 c.absorbed.append(o.trigger)
     return [c for c in candidates if id(c) not in removed]
+
+
+def _occasion(token: Token, statement: Token, lex: Lexicon) -> bool:
+    """'said at rally that STC would organise referendum': the event a statement is made at is an
+    event of its own on the statement's date, not what the statement says."""
+    prep = token.head
+    return token.dep_ == "pobj" and prep.head == statement and prep.lower_ in lex.occasion_preps
 
 
 def _not_yet_done(token: Token) -> bool:

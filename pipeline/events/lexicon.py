@@ -102,6 +102,7 @@ class Lexicon:
     light_verbs: frozenset[str]
     content_preps: frozenset[str]
     addressee_preps: frozenset[str]  # 'called on X', 'appealed to X': whom a statement is made to
+    occasion_preps: frozenset[str]  # 'said at rally': the event a statement is made at, not its content
     non_person_release: dict[str, frozenset[str]]
     generic_actors: frozenset[str]
     phrase_skip: frozenset[str]
@@ -179,6 +180,7 @@ class Lexicon:
             light_verbs=frozenset(raw["light_verbs"]),
             content_preps=frozenset(raw["content_preps"]),
             addressee_preps=frozenset(raw["addressee_preps"]),
+            occasion_preps=frozenset(raw["occasion_preps"]),
             non_person_release={k: frozenset(v) for k, v in raw["non_person_release"].items()},
             generic_actors=frozenset(a.lower() for a in generic),
             phrase_skip=frozenset(raw["phrase_skip"]),
