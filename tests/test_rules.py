@@ -1425,3 +1425,23 @@ def test_the_event_a_statement_is_made_at_is_an_event_of_its_own(lex, prep, even
     )
     found = absorb_statement_content([trigger(doc, 1, "statement"), trigger(doc, 3, "protest")], lex)
     assert [c.label for c in found] == events
+
+
+@pytest.mark.parametrize(
+    ("tag", "thing", "modifier", "found"),
+    [
+        ("VBD", "caucus", None, "agreement"),  # 'States formed caucus': sides ally (PLOVER AGREE)
+        ("VBD", "platform", "joint", "agreement"),  # 'Groups created joint platform'
+        ("VBD", "secretariat", "political", "legislation"),  # 'President formed political secretariat'
+        ("VBG", "party", "single", None),  # '... considering forming single party': not done
+    ],
+)
+def test_founding_a_body_is_an_event_when_told_as_done(lex, tag, thing, modifier, found):
+    rows = [("States", 1, "nsubj", "NOUN", "NNS", "state"), ("formed", 1, "ROOT", "VERB", tag, "form")]
+    if modifier:
+        rows.append((modifier, 3, "amod", "ADJ", "JJ", modifier))
+    rows.append((thing, 1, "dobj", "NOUN", "NN", thing))
+    doc = tagged(rows)
+    formed = Span(doc, 1, 2, label="legislation")
+    kept = _not_an_event(formed, lex) is None
+    assert (_refine_type(Candidate(formed, "legislation"), lex) if kept else None) == found

@@ -223,24 +223,27 @@ def _told_again(c: Candidate, lex: Lexicon) -> bool:
 
 def _not_an_event(trigger: Span, lex: Lexicon) -> str | None:
     """The rule that makes a trigger no event at all (whatever its date), or None."""
+    root = trigger.root
     if _inside_name(trigger):
         return "inside a name"
     if in_see_reference(trigger, reach=40):
         return "cross-reference"
-    if _description(trigger.root, lex):
+    if _description(root, lex):
         return "participle describing someone"
     if _modifier(trigger):
         return "modifier of a noun"
-    if any(c.dep_ in ("amod", "compound") and c.lower_ in lex.medical for c in trigger.root.children):
+    if any(c.dep_ in ("amod", "compound") and c.lower_ in lex.medical for c in root.children):
         return "medical sense ('cardiac arrest', 'heart attack')"
-    if trigger.root.lemma_.lower() in lex.winning and not any(
-        t.lemma_.lower() in lex.vote_words or t.text == "%" for t in trigger.root.subtree
+    if root.lemma_.lower() in lex.winning and not any(
+        t.lemma_.lower() in lex.vote_words or t.text == "%" for t in root.subtree
     ):
         return "a win of no vote ('won support')"
-    if trigger.root.lemma_.lower() in lex.attempting and any(
-        c.dep_ == "xcomp" for c in trigger.root.children
-    ):
+    if root.lemma_.lower() in lex.attempting and any(c.dep_ == "xcomp" for c in root.children):
         return "an attempt ('tried to restart talks'), not a trial"
+    if root.lemma_.lower() in lex.founding and not (
+        root.tag_ == "VBD" and any(c.dep_ == "dobj" for c in root.children)
+    ):
+        return "a founding not told as done ('considering forming party')"
     return None
 
 
@@ -453,6 +456,11 @@ def _refine_type(c: Candidate, lex: Lexicon) -> str:
         o.lemma_.lower() in lex.bases for o in objects_of(c.root)
     ):
         return "military"  # 'established new military base' (ACLED: Headquarters or base established)
+    if c.label == "legislation" and any(
+        o.lemma_.lower() in lex.alliances or any(m.lower_ == "joint" for m in o.children)
+        for o in objects_of(c.root)
+    ):
+        return "agreement"  # 'formed caucus', 'created joint platform' (PLOVER AGREE: form an alliance)
     if c.label == "statement" and _states_a_verdict(c.root, lex):
         return "trial"  # 'Commission ruled former PM was guilty': a verdict (CAMEO 116)
     if c.label == "election" and c.root.lemma_ == "vote" and _voted_by(c.root) & lex.legislature:

@@ -83,6 +83,8 @@ class Lexicon:
     legislature: frozenset[str]
     medical: frozenset[str]  # 'cardiac arrest', 'heart attack': no event
     bases: frozenset[str]  # 'established base': military
+    alliances: frozenset[str]  # 'formed caucus', 'created joint platform': an agreement
+    founding: frozenset[str]  # 'form', 'create': an event only when told as done
     verdicts: frozenset[str]
     forces: frozenset[str]
     people: frozenset[str]
@@ -161,6 +163,8 @@ class Lexicon:
             legislature=frozenset(raw["legislature_words"]),
             medical=frozenset(raw["medical_words"]),
             bases=frozenset(raw["base_words"]),
+            alliances=frozenset(raw["alliance_words"]),
+            founding=frozenset(raw["founding_verbs"]),
             verdicts=frozenset(raw["verdict_words"]),
             forces=frozenset(raw["force_words"]),
             people=frozenset(raw["people_words"]),
