@@ -83,6 +83,7 @@ class Event:
     plover_mode: str | None = None
     confidence: float = 0.5
     features: dict[str, float] = field(default_factory=dict)  # what `confidence` weighs (not a column)
+    named_by_date: bool = False  # an event noun with its date in front ('after 21 Aug attack'; not a column)
     latitude: float | None = None
     longitude: float | None = None
     admin1: str | None = None

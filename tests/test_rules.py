@@ -1445,3 +1445,39 @@ def test_founding_a_body_is_an_event_when_told_as_done(lex, tag, thing, modifier
     formed = Span(doc, 1, 2, label="legislation")
     kept = _not_an_event(formed, lex) is None
     assert (_refine_type(Candidate(formed, "legislation"), lex) if kept else None) == found
+
+
+def test_an_incident_named_by_its_date_is_the_one_the_entry_tells_elsewhere():
+    from pipeline.events.build import _named_by_date, one_telling_of_a_named_incident
+    from pipeline.records import Event
+
+    # 'after 21 Aug attack': the masked date is a compound in front of the event noun
+    doc = parsed(
+        [
+            ("after", 0, "ROOT", "ADP", "after"),
+            ("Monday", 2, "compound", "PROPN", "Monday"),
+            ("attack", 0, "pobj", "NOUN", "attack"),
+        ]
+    )
+    assert _named_by_date(doc[2], [doc[1]]) and not _named_by_date(doc[0], [doc[1]])
+    day = date(2013, 8, 21)
+
+    def event(kind: str, start: int, named: bool, places: list[str]) -> Event:
+        ev = Event("e", kind, day, day, "day", "21 Aug", "...", start, start + 3, "t")
+        ev.named_by_date, ev.locations, ev.actor1 = named, places, [f"actor at {start}"]
+        return ev
+
+    told, clash = event("attack", 0, False, []), event("armed_clash", 50, True, [])
+    named = event("attack", 400, True, ["Damascus"])
+    assert one_telling_of_a_named_incident([told, clash, named]) == [told, clash]
+    assert told.locations == ["Damascus"] and told.actor1 == ["actor at 0"]  # its places, not its actors
+    # the name first ('in wake of 21 Aug attack'), the telling later: the telling stays
+    first, later = event("attack", 0, True, []), event("attack", 400, False, [])
+    assert one_telling_of_a_named_incident([first, later]) == [later]
+    # two tellings, or tellings at different places, are two incidents
+    assert (
+        len(one_telling_of_a_named_incident([event("attack", 0, False, []), event("attack", 9, False, [])]))
+        == 2
+    )
+    apart = [event("attack", 0, False, ["Xtown"]), event("attack", 400, True, ["Yville"])]
+    assert one_telling_of_a_named_incident(apart) == apart

@@ -92,7 +92,7 @@ class EventBuilder:
                 entry_actors.discourse.next_sentence()
         finally:
             release(doc)
-        events = one_vote_a_day(events)
+        events = one_telling_of_a_named_incident(one_vote_a_day(events))
         for ev in events:
             self.coder.code(ev)
         assign_incidents(entry.entry_id, events)
@@ -179,6 +179,7 @@ def _sentence_events(
             first_sentence=sent.start == 0,
         )
         ev.confidence = rules.confidence.score(ev.features)
+        ev.named_by_date = _named_by_date(c.root, mention_tokens[id(m)])
         events.append((clause_bounds(c.trigger, sent), ev, _told_again(c, lex)))
         built.append((c, ev))
     _tolls_to_their_killing(built, lex)
@@ -590,6 +591,40 @@ def one_vote_a_day(events: list[Event]) -> list[Event]:
             told_again.add(id(told))
         last[key] = ev
     return [ev for ev in events if id(ev) not in told_again]
+
+
+def _named_by_date(root: Token, date_tokens: list[Token]) -> bool:
+    """'after 21 Aug attack', 'in wake of 21 Aug CW attack': an event noun named by its date, written
+    in front of it as a modifier, as an entry refers to an incident it tells elsewhere."""
+    return (
+        root.pos_ == "NOUN"
+        and bool(date_tokens)
+        and all(
+            t.head == root and t.i < root.i and t.dep_ in ("compound", "nmod", "amod") for t in date_tokens
+        )
+    )
+
+
+def one_telling_of_a_named_incident(events: list[Event]) -> list[Event]:
+    """An event noun named by its date ('after 21 Aug attack') is the incident of that type and day the
+    entry tells elsewhere, not a second one (EVENTS.md: one event per incident): it gives that telling
+    (the first, or the one that is more than a name) its places, not its sentence's actors, who are
+    rarely the incident's; tellings that name different places stay apart."""
+    told: dict[tuple, Event] = {}
+    kept: list[Event] = []
+    for ev in events:
+        key = (ev.event_type, ev.event_date, ev.event_date_end)
+        first = told.get(key)
+        if first is None or _placed_apart(first, ev) or not (ev.named_by_date or first.named_by_date):
+            told.setdefault(key, ev)
+            kept.append(ev)
+        elif ev.named_by_date:
+            first.locations = unique(first.locations + ev.locations)
+        else:  # the earlier was only its name: this is the telling
+            ev.locations = unique(ev.locations + first.locations)
+            kept[kept.index(first)] = ev
+            told[key] = ev
+    return kept
 
 
 def _placed_apart(one: Event, other: Event) -> bool:
