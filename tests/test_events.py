@@ -43,6 +43,7 @@ TYPED = [
         "2023-05-23",
     ),
     ("statement", "PM 12 May expressed willingness to negotiate with rebels.", "2023-05-12"),
+    ("statement", "Media reports early month indicated exports to Kenya had fallen.", "2023-05-01"),
     ("sanction", "U.S. 19 May imposed sanctions on three militia commanders.", "2023-05-19"),
     ("military", "Kenya 25 May deployed 400 troops to border with Somalia.", "2023-05-25"),
     (
