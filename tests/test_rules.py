@@ -953,6 +953,23 @@ def test_the_killing_a_participle_adds_to_an_attack_is_its_outcome_and_names_its
     assert len(protest) == 2  # a protest that ends in a killing is two events
 
 
+@pytest.mark.parametrize(("killing_dep", "events"), [("advcl", ["attack"]), ("conj", ["military", "attack"])])
+def test_a_military_operation_that_kills_is_that_violence(lex, killing_dep, events):
+    # 'Hamas launched operation against clan, killing 10' / '..., and killed 10': 'and' tells another act
+    doc = tagged(
+        [
+            ("Hamas", 1, "nsubj", "PROPN", "NNP", "Hamas"),
+            ("launched", 1, "ROOT", "VERB", "VBD", "launch"),
+            ("operation", 1, "dobj", "NOUN", "NN", "operation"),
+            (",", 1, "punct", "PUNCT", ",", ","),
+            ("killing", 1, killing_dep, "VERB", "VBG", "kill"),
+            ("10", 4, "dobj", "NUM", "CD", "10"),
+        ]
+    )
+    found = absorb_outcomes_of_violence([trigger(doc, 1, "military"), trigger(doc, 4, "attack")], lex)
+    assert [c.label for c in found] == events
+
+
 def test_the_name_in_front_of_talks_between_two_sides_is_no_side(lex):
     doc = tagged(
         [

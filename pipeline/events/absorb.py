@@ -41,23 +41,27 @@ def absorb_killing_into_fighting(candidates: list[Candidate], lex: Lexicon) -> l
 def absorb_outcomes_of_violence(candidates: list[Candidate], lex: Lexicon) -> list[Candidate]:
     """'militants continued attacks, killing three civilians': the killing a participle adds to a noun
     of attack is that attack's outcome, and whom it killed is whom the attack hit (a killing on a noun
-    of fighting is absorbed by `absorb_killing_into_fighting`)."""
+    of fighting is absorbed by `absorb_killing_into_fighting`). 'Hamas launched operation against
+    clan, killing 10': a military operation that kills is that violence, one event of the killing's
+    type."""
     by_root = {c.root.i: c for c in candidates}
     removed: set[int] = set()
     for c in candidates:
         root = c.root
-        noun = by_root.get(root.head.i)
+        event = by_root.get(root.head.i)
         if (
-            root.dep_ == "acl"
-            and root.tag_ == "VBG"
-            and root.lemma_.lower() in lex.killing
-            and noun is not None
-            and noun is not c
-            and noun.root.pos_ == "NOUN"
-            and noun.label == "attack"
-            and not (c.owned and c.mention is not noun.mention)
+            root.tag_ != "VBG"
+            or root.lemma_.lower() not in lex.killing
+            or event is None
+            or event is c
+            or (c.owned and c.mention is not event.mention)
         ):
-            noun.absorbed.append(c.trigger)
+            continue
+        of_attack = event.label == "attack" and event.root.pos_ == "NOUN" and root.dep_ == "acl"
+        of_operation = event.label == "military" and root.dep_ in ("acl", "advcl")
+        if of_attack or of_operation:
+            event.label = c.label
+            event.absorbed.append(c.trigger)
             removed.add(id(c))
     return [c for c in candidates if id(c) not in removed]
 
