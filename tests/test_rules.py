@@ -645,7 +645,7 @@ def test_a_boycott_is_an_election_event_only_when_a_vote_is_boycotted(lex):
     assert boycott("session") == "protest"
 
 
-def test_an_event_that_is_the_subject_of_another_events_verb_shares_its_date():
+def test_an_event_that_is_the_subject_of_another_events_verb_shares_its_date(lex):
     doc = tagged(
         [
             ("Clashes", 2, "nsubj", "NOUN", "NNS", "clash"),
@@ -657,7 +657,7 @@ def test_an_event_that_is_the_subject_of_another_events_verb_shares_its_date():
     day = date(2013, 8, 10)
     mention = DateMention(8, 14, "10 Aug", day, day, "day")  # masked as 'lately' before parsing
     clash, displaced = trigger(doc, 0, "armed_clash"), trigger(doc, 2, "displacement")
-    attach_dates([clash, displaced], [mention], {id(mention): tokens_of(doc, mention)}, doc[:])
+    attach_dates([clash, displaced], [mention], {id(mention): tokens_of(doc, mention)}, doc[:], lex)
     assert displaced.owned and displaced.mention is mention
     assert clash.mention is mention and not clash.owned
 
@@ -1244,7 +1244,7 @@ def test_a_past_form_opening_the_clause_after_a_semicolon_is_its_verb(lex, befor
         ]
 
 
-def test_a_participle_on_an_event_with_a_date_of_its_own_happened_then():
+def test_a_participle_on_an_event_with_a_date_of_its_own_happened_then(lex):
     # 'Gunmen continued attacks, killing four and abducting another 3 Oct': the date goes on 'attacks'
     doc = tagged(
         [
@@ -1263,7 +1263,7 @@ def test_a_participle_on_an_event_with_a_date_of_its_own_happened_then():
     day = date(2021, 10, 3)
     mention = DateMention(62, 68, "3 Oct", day, day, "day")  # masked as 'lately' before parsing
     attacks, abducting = trigger(doc, 2, "attack"), trigger(doc, 7, "detention")
-    attach_dates([attacks, abducting], [mention], {id(mention): tokens_of(doc, mention)}, doc[:])
+    attach_dates([attacks, abducting], [mention], {id(mention): tokens_of(doc, mention)}, doc[:], lex)
     assert attacks.owned and attacks.mention is mention
     assert abducting.mention is mention and not abducting.owned
 
@@ -1386,7 +1386,7 @@ def test_an_abbreviated_thing_the_ner_tagged_as_an_organisation_is_no_actor(lex)
     ("dep", "takes_it"),
     [("pobj", True), ("conj", False)],  # 'accused forces of killing civilians 19-26 May' / '..., and killed'
 )
-def test_a_predicate_takes_the_date_of_what_it_says_before_that_of_the_clause_before(dep, takes_it):
+def test_a_predicate_takes_the_date_of_what_it_says_before_that_of_the_clause_before(lex, dep, takes_it):
     # 'Fighting early May killed six; sources accused forces of killing civilians 19-26 May'
     doc = tagged(
         [
@@ -1413,7 +1413,7 @@ def test_a_predicate_takes_the_date_of_what_it_says_before_that_of_the_clause_be
         trigger(doc, 9, "attack"),
     )
     tokens = {id(m): tokens_of(doc, m) for m in (first, second)}
-    attach_dates([fighting, accused, killing], [first, second], tokens, doc[:])
+    attach_dates([fighting, accused, killing], [first, second], tokens, doc[:], lex)
     assert killing.owned and killing.mention is second
     assert accused.mention is (second if takes_it else first) and not accused.owned
 
@@ -1498,3 +1498,30 @@ def test_an_incident_named_by_its_date_is_the_one_the_entry_tells_elsewhere():
     )
     apart = [event("attack", 0, False, ["Xtown"]), event("attack", 400, True, ["Yville"])]
     assert one_telling_of_a_named_incident(apart) == apart
+
+
+@pytest.mark.parametrize(("verb", "protest_dated"), [("begin", True), ("say", False)])
+def test_a_date_on_a_verb_that_an_event_begins_is_that_events(lex, verb, protest_dated):
+    # 'Leader 18 March called for wave of protests to begin 25 March': the protests' date
+    doc = tagged(
+        [
+            ("Leader", 2, "nsubj", "NOUN", "NN", "leader"),
+            ("lately", 2, "npadvmod", "ADV", "RB", "lately"),
+            ("called", 2, "ROOT", "VERB", "VBD", "call"),
+            ("for", 2, "prep", "ADP", "IN", "for"),
+            ("wave", 3, "pobj", "NOUN", "NN", "wave"),
+            ("of", 4, "prep", "ADP", "IN", "of"),
+            ("protests", 5, "pobj", "NOUN", "NNS", "protest"),
+            ("to", 8, "aux", "PART", "TO", "to"),
+            (verb, 2, "xcomp", "VERB", "VB", verb),
+            ("lately", 8, "npadvmod", "ADV", "RB", "lately"),
+        ]
+    )
+    called, begun = date(2021, 3, 18), date(2021, 3, 25)
+    first = DateMention(doc[1].idx, doc[1].idx + 6, "18 March", called, called, "day")
+    second = DateMention(doc[9].idx, doc[9].idx + 6, "25 March", begun, begun, "day")
+    call, protests = trigger(doc, 2, "statement"), trigger(doc, 6, "protest")
+    tokens = {id(m): tokens_of(doc, m) for m in (first, second)}
+    attach_dates([call, protests], [first, second], tokens, doc[:], lex)
+    assert call.owned and call.mention is first
+    assert (protests.owned and protests.mention is second) == protest_dated

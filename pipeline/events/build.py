@@ -128,7 +128,7 @@ def _sentence_events(
         if trace is not None:
             trace.drop(t, rule)
     mention_tokens = {id(m): tokens_of(doc, m) for m in mentions}
-    attach_dates(candidates, mentions, mention_tokens, sent)
+    attach_dates(candidates, mentions, mention_tokens, sent, lex)
     date_the_charged_action(candidates, lex)
     candidates = absorb_objects_of_light_verbs(candidates, lex)
     candidates = absorb_outcomes_of_violence(candidates, lex)

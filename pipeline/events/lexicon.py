@@ -110,6 +110,7 @@ class Lexicon:
     phrase_skip: frozenset[str]
     abbreviated_things: frozenset[str]  # 'IED', 'HQ': an abbreviation that names no actor
     partitives: frozenset[str]  # 'barrage' of rockets, 'wave' of arrests
+    aspectual: frozenset[str]  # 'protests to begin 25 March': the date is the event's
     individuals: frozenset[str]
     identity_modifiers: frozenset[str]  # 'ethnic', 'tribal' (actor_types.json): a people, not a place
     killing: frozenset[str]
@@ -190,6 +191,7 @@ class Lexicon:
             phrase_skip=frozenset(raw["phrase_skip"]),
             abbreviated_things=frozenset(raw["abbreviated_things"]),
             partitives=frozenset(raw["partitive_nouns"]),
+            aspectual=frozenset(raw["aspectual_verbs"]),
             individuals=frozenset(raw["unnamed_individuals"]),
             identity_modifiers=frozenset(
                 word for word, code in read_json("actor_types.json")["modifiers"].items() if code == 4

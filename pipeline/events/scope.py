@@ -40,13 +40,17 @@ def tokens_of(doc: Doc, mention: DateMention) -> list[Token]:
     return [t for t in span if not t.is_space] if span is not None else []
 
 
-def _governor(tokens: list[Token], trigger_roots: dict[int, Candidate]) -> tuple[Candidate | None, int]:
+def _governor(
+    tokens: list[Token], trigger_roots: dict[int, Candidate], aspectual: frozenset[str] = frozenset()
+) -> tuple[Candidate | None, int]:
     """The trigger a date hangs from in the parse, and how many steps up it is.
 
     The walk goes up from the date through prepositions and noun modifiers
     only; a date after a preposition ("elections on 10 Jan", "departure of
     CSTO forces on 13 Jan") also belongs to a trigger that closes the noun
     phrase just before that preposition, which the small parser often misses.
+    A verb that only says an event begins or goes on ("protests to begin 25
+    March") hands its date to that event.
     """
     if not tokens:
         return None, 0
@@ -56,10 +60,29 @@ def _governor(tokens: list[Token], trigger_roots: dict[int, Candidate]) -> tuple
         head = token.head
         if head.i in trigger_roots:
             return trigger_roots[head.i], steps
+        if head.lemma_.lower() in aspectual:
+            event = next((trigger_roots[e.i] for e in _what_begins(head) if e.i in trigger_roots), None)
+            if event is not None:
+                return event, steps + 1
         if head == token or head.pos_ in ("VERB", "AUX") or token.dep_ in ("conj", "appos", "ccomp", "advcl"):
             break
         token = head
     return (left, 2) if left is not None else (None, 0)
+
+
+def _what_begins(verb: Token) -> list[Token]:
+    """The event an aspectual verb is about: its subject ('protests resumed'), else, for an
+    infinitive, the object of the verb it completes ('called for wave of protests to begin'), looking
+    through a partitive ('wave of protests')."""
+    found = [ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")]
+    if not found and verb.dep_ in ("xcomp", "acl"):
+        above = verb.head
+        found = [above] if verb.dep_ == "acl" else []
+        found += [ch for ch in above.children if ch.dep_ == "dobj"]
+        found += [g for p in above.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+    return found + [
+        g for t in found for p in t.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"
+    ]
 
 
 def _trigger_before_preposition(first: Token, trigger_roots: dict[int, Candidate]) -> Candidate | None:
@@ -94,13 +117,13 @@ def _trigger_before_preposition(first: Token, trigger_roots: dict[int, Candidate
 
 
 def attach_dates(
-    candidates: list[Candidate], mentions: list[DateMention], mention_tokens: dict, sent: Span
+    candidates: list[Candidate], mentions: list[DateMention], mention_tokens: dict, sent: Span, lex: Lexicon
 ) -> None:
     """Give every trigger its date: the one attached to it, else the nearest before it in its clause."""
     roots = {c.root.i: c for c in candidates}
     claims = []
     for mention in mentions:
-        owner, steps = _governor(mention_tokens[id(mention)], roots)
+        owner, steps = _governor(mention_tokens[id(mention)], roots, lex.aspectual)
         if owner is not None:
             claims.append((steps, mention.start, mention, owner))
     for _, _, mention, owner in sorted(claims, key=lambda c: (c[0], c[1])):
