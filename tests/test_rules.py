@@ -1525,3 +1525,27 @@ def test_a_date_on_a_verb_that_an_event_begins_is_that_events(lex, verb, protest
     attach_dates([call, protests], [first, second], tokens, doc[:], lex)
     assert call.owned and call.mention is first
     assert (protests.owned and protests.mention is second) == protest_dated
+
+
+@pytest.mark.parametrize(("dep", "meetings_dated"), [("dobj", True), ("npadvmod", False)])
+def test_a_second_date_of_a_dated_verb_goes_to_the_event_it_takes_as_object(lex, dep, meetings_dated):
+    # 'Mediators 9 April proposed meetings with govt 17 April': the meetings are on 17 April
+    doc = tagged(
+        [
+            ("Mediators", 2, "nsubj", "NOUN", "NNS", "mediator"),
+            ("lately", 2, "npadvmod", "ADV", "RB", "lately"),
+            ("proposed", 2, "ROOT", "VERB", "VBD", "propose"),
+            ("meetings", 2, dep, "NOUN", "NNS", "meeting"),
+            ("with", 3, "prep", "ADP", "IN", "with"),
+            ("govt", 4, "pobj", "NOUN", "NN", "govt"),
+            ("lately", 2, "npadvmod", "ADV", "RB", "lately"),
+        ]
+    )
+    proposal, meeting = date(2023, 4, 9), date(2023, 4, 17)
+    first = DateMention(doc[1].idx, doc[1].idx + 6, "9 April", proposal, proposal, "day")
+    second = DateMention(doc[6].idx, doc[6].idx + 6, "17 April", meeting, meeting, "day")
+    proposed, meetings = trigger(doc, 2, "statement"), trigger(doc, 3, "summit")
+    tokens = {id(m): tokens_of(doc, m) for m in (first, second)}
+    attach_dates([proposed, meetings], [first, second], tokens, doc[:], lex)
+    assert proposed.owned and proposed.mention is first
+    assert (meetings.owned and meetings.mention is second) == meetings_dated

@@ -127,7 +127,15 @@ def attach_dates(
         if owner is not None:
             claims.append((steps, mention.start, mention, owner))
     for _, _, mention, owner in sorted(claims, key=lambda c: (c[0], c[1])):
-        if owner.mention is None and not any(c.owned and c.mention is mention for c in candidates):
+        if any(c.owned and c.mention is mention for c in candidates):
+            continue
+        if owner.mention is not None:
+            # 'X 9 April proposed meetings with govt 17 April': the verb has its date; the second one
+            # the parse gives it belongs to the event noun, its object, that ends the phrase before it
+            before = _trigger_before_preposition(mention_tokens[id(mention)][0], roots)
+            if before is not None and before.root.head == owner.root and before.root.dep_ == "dobj":
+                owner = before
+        if owner.mention is None:
             owner.mention, owner.owned = mention, True
     starts = {tokens[0].i: m for m in mentions if (tokens := mention_tokens[id(m)])}
     for c in candidates:
