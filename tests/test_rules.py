@@ -40,6 +40,18 @@ def trigger(doc: Doc, i: int, label: str) -> Candidate:
     return Candidate(Span(doc, i, i + 1, label=label), label)
 
 
+def masked_date(doc: Doc, i: int, text: str, day: date, end: date | None = None) -> DateMention:
+    """The date ``text`` at token ``i``, masked as an adverb ('lately') before parsing."""
+    return DateMention(doc[i].idx, doc[i].idx + len(doc[i]), text, day, end or day, "range" if end else "day")
+
+
+def attach_two_dates(
+    doc: Doc, candidates: list[Candidate], first: DateMention, second: DateMention, lex
+) -> None:
+    tokens = {id(m): tokens_of(doc, m) for m in (first, second)}
+    attach_dates(candidates, [first, second], tokens, doc[:], lex)
+
+
 def test_past_perfect_is_background(lex):
     had = parsed(
         [
@@ -1404,16 +1416,14 @@ def test_a_predicate_takes_the_date_of_what_it_says_before_that_of_the_clause_be
             ("lately", 9, "npadvmod", "ADV", "RB", "lately"),
         ]
     )
-    early, late = date(2020, 5, 1), date(2020, 5, 19)
-    first = DateMention(doc[1].idx, doc[1].idx + 6, "early May", early, date(2020, 5, 10), "range")
-    second = DateMention(doc[11].idx, doc[11].idx + 6, "19-26 May", late, date(2020, 5, 26), "range")
+    first = masked_date(doc, 1, "early May", date(2020, 5, 1), date(2020, 5, 10))
+    second = masked_date(doc, 11, "19-26 May", date(2020, 5, 19), date(2020, 5, 26))
     fighting, accused, killing = (
         trigger(doc, 0, "armed_clash"),
         trigger(doc, 6, "statement"),
         trigger(doc, 9, "attack"),
     )
-    tokens = {id(m): tokens_of(doc, m) for m in (first, second)}
-    attach_dates([fighting, accused, killing], [first, second], tokens, doc[:], lex)
+    attach_two_dates(doc, [fighting, accused, killing], first, second, lex)
     assert killing.owned and killing.mention is second
     assert accused.mention is (second if takes_it else first) and not accused.owned
 
@@ -1517,12 +1527,12 @@ def test_a_date_on_a_verb_that_an_event_begins_is_that_events(lex, verb, protest
             ("lately", 8, "npadvmod", "ADV", "RB", "lately"),
         ]
     )
-    called, begun = date(2021, 3, 18), date(2021, 3, 25)
-    first = DateMention(doc[1].idx, doc[1].idx + 6, "18 March", called, called, "day")
-    second = DateMention(doc[9].idx, doc[9].idx + 6, "25 March", begun, begun, "day")
+    first, second = (
+        masked_date(doc, 1, "18 March", date(2021, 3, 18)),
+        masked_date(doc, 9, "25 March", date(2021, 3, 25)),
+    )
     call, protests = trigger(doc, 2, "statement"), trigger(doc, 6, "protest")
-    tokens = {id(m): tokens_of(doc, m) for m in (first, second)}
-    attach_dates([call, protests], [first, second], tokens, doc[:], lex)
+    attach_two_dates(doc, [call, protests], first, second, lex)
     assert call.owned and call.mention is first
     assert (protests.owned and protests.mention is second) == protest_dated
 
@@ -1541,11 +1551,11 @@ def test_a_second_date_of_a_dated_verb_goes_to_the_event_it_takes_as_object(lex,
             ("lately", 2, "npadvmod", "ADV", "RB", "lately"),
         ]
     )
-    proposal, meeting = date(2023, 4, 9), date(2023, 4, 17)
-    first = DateMention(doc[1].idx, doc[1].idx + 6, "9 April", proposal, proposal, "day")
-    second = DateMention(doc[6].idx, doc[6].idx + 6, "17 April", meeting, meeting, "day")
+    first, second = (
+        masked_date(doc, 1, "9 April", date(2023, 4, 9)),
+        masked_date(doc, 6, "17 April", date(2023, 4, 17)),
+    )
     proposed, meetings = trigger(doc, 2, "statement"), trigger(doc, 3, "summit")
-    tokens = {id(m): tokens_of(doc, m) for m in (first, second)}
-    attach_dates([proposed, meetings], [first, second], tokens, doc[:], lex)
+    attach_two_dates(doc, [proposed, meetings], first, second, lex)
     assert proposed.owned and proposed.mention is first
     assert (meetings.owned and meetings.mention is second) == meetings_dated
