@@ -690,3 +690,9 @@ def test_a_possible_strike_is_no_event(x):
 )
 def test_a_predicate_is_typed_by_what_it_acts_on(x, sentence, events):
     assert [e.event_type for e in x.events_of(sentence)] == events
+
+
+def test_the_event_a_relative_date_counts_from_is_not_an_event_of_that_date(x):
+    text = "Court opened case 3 May. Day before hearings began, suicide bomber killed 8 others in Jerusalem."
+    found = [(e.event_type, e.event_date.isoformat()) for e in x.events_of(text)]
+    assert found == [("attack", "2023-05-02")]  # the bombing, the day before the hearings; no trial

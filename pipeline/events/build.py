@@ -120,7 +120,7 @@ def _sentence_events(
     candidates = []
     dropped = []
     for t in triggers:
-        rule = _not_an_event(t, lex)
+        rule = _not_an_event(t, lex) or _counted_from(t, mentions, text_of(doc))
         if rule is None:
             candidates.append(Candidate(t, t.label_))
             continue
@@ -220,6 +220,17 @@ def _told_again(c: Candidate, lex: Lexicon) -> bool:
         )
         and not any(ch.lower_ in lex.other_incident_words for ch in noun.children)
     )
+
+
+def _counted_from(trigger: Span, mentions: list[DateMention], text: str) -> str | None:
+    """'Day before hearings began, suicide bomber killed 8': the event a relative date counts from,
+    named right after it, is no event of that date (the date is the bombing's)."""
+    for m in mentions:
+        if m.text.lower().endswith((" before", " after")) and m.end <= trigger.start_char:
+            between = text[m.end : trigger.start_char]
+            if len(between) < 40 and not any(mark in between for mark in ",;:."):
+                return "the event a relative date counts from ('day before hearings began')"
+    return None
 
 
 def _not_an_event(trigger: Span, lex: Lexicon) -> str | None:
