@@ -696,3 +696,17 @@ def test_the_event_a_relative_date_counts_from_is_not_an_event_of_that_date(x):
     text = "Court opened case 3 May. Day before hearings began, suicide bomber killed 8 others in Jerusalem."
     found = [(e.event_type, e.event_date.isoformat()) for e in x.events_of(text)]
     assert found == [("attack", "2023-05-02")]  # the bombing, the day before the hearings; no trial
+
+
+@pytest.mark.parametrize(
+    ("report", "found"),
+    [
+        ("govt said seven soldiers injured", [("attack", "2023-05-04")]),  # the toll of the blast
+        ("govt 5 May said seven soldiers injured", [("attack", "2023-05-04"), ("attack", "2023-05-05")]),
+    ],
+)
+def test_a_report_after_a_semicolon_tells_the_event_before_it_again(x, report, found):
+    text = (
+        f"Two drones carrying explosives blew up near President Goïta 4 May during parade in Gao; {report}."
+    )
+    assert [(e.event_type, e.event_date.isoformat()) for e in x.events_of(text)] == found

@@ -180,7 +180,15 @@ def _sentence_events(
         )
         ev.confidence = rules.confidence.score(ev.features)
         ev.named_by_date = _named_by_date(c.root, mention_tokens[id(m)])
-        events.append((clause_bounds(c.trigger, sent), ev, _told_again(c, lex)))
+        clause = clause_bounds(c.trigger, sent)
+        again = _told_again(c, lex)
+        if _report_again(c, clause, text_of(doc)) and any(
+            _same_day(ev, told) and where != clause for where, told, _ in events
+        ):
+            # the account adds its places and toll; its actors are the reporter and those it names
+            again, ev.actors, ev.actor1, ev.actor2 = True, [], [], []
+            ev.actor1_type = ev.actor1_name = ev.actor2_type = ev.actor2_name = None
+        events.append((clause, ev, again))
         built.append((c, ev))
     _tolls_to_their_killing(built, lex)
     return _merge(events, entry.text)
@@ -219,6 +227,21 @@ def _told_again(c: Candidate, lex: Lexicon) -> bool:
             or any(ch.lower_ in lex.death_nouns for ch in verb.children)  # 'left eight dead'
         )
         and not any(ch.lower_ in lex.other_incident_words for ch in noun.children)
+    )
+
+
+def _report_again(c: Candidate, clause: tuple[int, int], text: str) -> bool:
+    """'Drones blew up near Maduro 4 Aug; govt said seven soldiers injured': a report that opens a
+    clause after a semicolon, with no date of its own, tells the toll or account of the event of its
+    type told before it, not another incident."""
+    return c.reported is not None and not c.owned and text[: clause[0]].rstrip().endswith(";")
+
+
+def _same_day(one: Event, other: Event) -> bool:
+    return (one.event_type, one.event_date, one.event_date_end) == (
+        other.event_type,
+        other.event_date,
+        other.event_date_end,
     )
 
 
