@@ -710,3 +710,9 @@ def test_a_report_after_a_semicolon_tells_the_event_before_it_again(x, report, f
         f"Two drones carrying explosives blew up near President Goïta 4 May during parade in Gao; {report}."
     )
     assert [(e.event_type, e.event_date.isoformat()) for e in x.events_of(text)] == found
+
+
+def test_a_body_named_by_its_kind_acts(x):
+    # 'mechanism', like 'committee' and 'commission', is a body: the words in front say whose
+    (ev,) = x.events_of("International monitoring mechanism 4 May accused rebels of violating ceasefire.")
+    assert (ev.actor1, ev.actor1_type, ev.actor2) == (["International monitoring mechanism"], 8, ["rebels"])
