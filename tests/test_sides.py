@@ -554,6 +554,8 @@ def test_an_elided_subject_is_carried_into_the_next_sentence_and_no_further():
         ("police", 1),
         ("security forces", 1),
         ("state media", 1),
+        ("media", 6),
+        ("press", 6),
         ("rebels", 2),
         ("suspected combatants", 2),
         ("separatist forces", 2),
