@@ -716,3 +716,23 @@ def test_a_body_named_by_its_kind_acts(x):
     # 'mechanism', like 'committee' and 'commission', is a body: the words in front say whose
     (ev,) = x.events_of("International monitoring mechanism 4 May accused rebels of violating ceasefire.")
     assert (ev.actor1, ev.actor1_type, ev.actor2) == (["International monitoring mechanism"], 8, ["rebels"])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "side", "names", "code"),
+    [
+        ("Over 50 law professors 16 May penned open letter to court president.", 1, ["law professors"], 6),
+        ("Gunmen 16 May killed three journalists in Gao.", 2, ["journalists"], 7),  # victims: civilians
+        ("Villagers 16 May protested in Gao.", 1, ["Villagers"], 6),  # demonstrators: protesters
+        (
+            "Teachers 16 May protested in Gao over pay.",
+            1,
+            ["Teachers"],
+            6,
+        ),  # parsed as a clause on 'Teachers'
+        ("Journalists 16 May protested in Gao.", 1, ["Journalists"], 6),  # 'protested' tagged a participle
+    ],
+)
+def test_civilians_who_act_are_civil_society_or_protesters(x, sentence, side, names, code):
+    (ev,) = x.events_of(sentence)
+    assert (getattr(ev, f"actor{side}"), getattr(ev, f"actor{side}_type")) == (names, code)

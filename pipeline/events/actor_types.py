@@ -57,6 +57,7 @@ class ActorTypes:
     supranational_words: frozenset[str]  # 'Inter-American Commission ...': a body of many states
     led_words: frozenset[str]  # 'Saudi-led coalition': who leads a force, external when foreign
     backed_words: frozenset[str]  # 'Emirati-backed forces': who stands behind a force not its own
+    professions: frozenset[str]  # 'journalists', 'lawyers': civilians, civil society when they act
     known: dict[str, KnownActor]  # folded name or alias -> the body
     groups: dict[str, tuple[NamedGroup, ...]]  # folded name or alias -> the groups of that name
     demonyms: dict[str, str]  # 'Russian' -> 'RUS'
@@ -85,6 +86,7 @@ class ActorTypes:
             supranational_words=frozenset(types["supranational_words"]),
             led_words=frozenset(types["led_words"]),
             backed_words=frozenset(types["backed_words"]),
+            professions=frozenset(types["professions"]),
             known=known,
             groups={alias: tuple(found) for alias, found in groups.items()},
             demonyms=demonyms,
@@ -141,6 +143,11 @@ class ActorTypes:
         if code == 1 and self._from_abroad(words, home, self.backed_words):
             return 3  # 'Emirati-backed security forces': a foreign state's militia, not the home state's
         return _at_home(code, state, home)
+
+    def profession(self, name: str) -> bool:
+        """'law professors', 'Reuters journalists': a group named by its profession."""
+        words = name.lower().split()
+        return bool(words) and (words[-1] in self.professions or " ".join(words[-2:]) in self.professions)
 
     def _from_abroad(self, words: list[str], home: tuple[str, ...], ways: frozenset[str]) -> bool:
         """'Saudi-led coalition', 'AU-led force', 'Emirati-backed forces': led or backed (as ``ways``

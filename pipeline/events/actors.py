@@ -314,7 +314,11 @@ def _argument_tokens(c: Candidate, lex: Lexicon, event_type: str = "") -> list[t
                 if child.dep_ == "agent":
                     who = next((g for g in child.children if g.dep_ == "pobj"), child)
                     tokens.append((who, TARGET if head in stopped_by else AGENT))
-                elif head is victims_verb or _clipped_passive(head, lex) or _reported_passive(head, lex):
+                elif (
+                    head is victims_verb
+                    or (event_type not in _CROWD_EVENTS and _clipped_passive(head, lex))  # crowds act
+                    or _reported_passive(head, lex)
+                ):
                     tokens.append((child, TARGET))
                 else:
                     tokens.append((child, _ROLE_OF_DEP[child.dep_]))
@@ -345,8 +349,11 @@ def _argument_tokens(c: Candidate, lex: Lexicon, event_type: str = "") -> list[t
         )
     tokens.extend((side, PAIR) for side in _sides_of_setting(root))
     tokens.extend((owner, AGENT) for owner in _owners_of_setting(root, lex))
-    if root.dep_ == "acl" and root.tag_ == "VBN" and root.head.pos_ in ("NOUN", "PROPN"):
-        tokens.append((root.head, TARGET))  # 'four soldiers killed in Aborkem': the clipped passive's subject
+    crowd = event_type in _CROWD_EVENTS
+    if root.dep_ == "acl" and (root.tag_ == "VBN" or crowd) and root.head.pos_ in ("NOUN", "PROPN"):
+        # 'four soldiers killed in Aborkem': the clipped passive's subject; a crowd does not undergo its
+        # protest ('Teachers protested', read as a clause on the noun): it holds it
+        tokens.append((root.head, AGENT if crowd else TARGET))
     if verb_after_semicolon(root):
         tokens.append((root.head, TARGET))  # '...; sacked state governor': the noun it seemed to describe
     if root.dep_ in ("xcomp", "oprd") and _reported_passive(root.head, lex):

@@ -58,12 +58,6 @@ def split_sides(
     return agents, targets
 
 
-def _armed_if_violent(code: int | None, event_type: str) -> int | None:
-    """Civilians who attack or start a fight are a communal militia ('Fulani herdsmen killed farmer'):
-    ACLED's civilians are victims only, never actor1 of political violence."""
-    return IDENTITY_MILITIA if code == CIVILIANS and event_type in _VIOLENCE else code
-
-
 def interaction(type1: int | None, type2: int | None) -> int | None:
     """ACLED's interaction code: the two inter codes, lower first; one code alone is 'sole' action (x0)."""
     codes = sorted(code for code in (type1, type2) if code is not None)
@@ -141,11 +135,26 @@ class EntryActors:
         return Sides(
             actor1=[m.name for m in side1],
             actor2=[m.name for m in side2],
-            actor1_type=_armed_if_violent(self._side_code(side1, event_type, acting=True), event_type),
+            actor1_type=self._acting_civilians(
+                side1, self._side_code(side1, event_type, acting=True), event_type
+            ),
             actor2_type=self._side_code(side2, event_type, acting=event_type in SYMMETRIC),
             actor1_name=self.canonical(first1.name) if first1 else None,
             actor2_name=self.canonical(first2.name) if first2 else None,
         )
+
+    def _acting_civilians(self, side: list[Mention], code: int | None, event_type: str) -> int | None:
+        """ACLED's civilians are victims only: civilians who attack or start a fight are a communal
+        militia ('Fulani herdsmen killed farmer'), who demonstrate are protesters or rioters
+        ('villagers protested'), and professionals who act in a political event are civil society
+        ('law professors penned open letter to court')."""
+        if code != CIVILIANS:
+            return code
+        if event_type in _VIOLENCE:
+            return IDENTITY_MILITIA
+        if event_type in _CROWD_CODES:
+            return _CROWD_CODES[event_type]  # 'villagers protested': protesters (ACLED)
+        return PROTESTERS if side and self.types.profession(side[0].name) else code
 
     def _side_code(self, side: list[Mention], event_type: str, acting: bool) -> int | None:
         """The code of the side's first name; when no word of it has one ('Troika (U.S., UK and
