@@ -736,3 +736,16 @@ def test_a_body_named_by_its_kind_acts(x):
 def test_civilians_who_act_are_civil_society_or_protesters(x, sentence, side, names, code):
     (ev,) = x.events_of(sentence)
     assert (getattr(ev, f"actor{side}"), getattr(ev, f"actor{side}_type")) == (names, code)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor1", "actor2"),
+    [
+        ("Residents 26 May said rebels attacked Kurmuk town.", ["rebels"], ["Residents"]),
+        ("Rebels 17 May claimed they killed sixteen soldiers.", ["Rebels"], ["soldiers"]),  # they did it
+        ("Officials 27 May said 9,000 refugees had arrived in Gao.", ["Officials", "refugees"], []),
+    ],
+)
+def test_who_reports_violence_another_did_is_the_side_it_befell(x, sentence, actor1, actor2):
+    (ev,) = x.events_of(sentence)
+    assert (ev.actor1, ev.actor2) == (actor1, actor2)

@@ -13,6 +13,7 @@ models/triggers.jsonl (see pipeline.nlp).
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -28,6 +29,9 @@ from .absorb import (
 )
 from .actor_types import ActorTypes
 from .actors import (
+    AGENT,
+    TARGET,
+    Mention,
     acting_lemmas,
     apart_from_places,
     elided_subject,
@@ -355,6 +359,8 @@ def _build(
     locations = below_countries(places, rules.types.country)
     named = apart_from_places(event_actors(c, items, lex, label), places, entry_actors.aliases)
     named = entry_actors.spelled_out(named, lambda i: sent.doc[i].idx)
+    if label in _VIOLENT:
+        named = _reporter_undergoes(c, named)
     sides = entry_actors.sides(named, label, c.root.i, elided_subject(c))
     actors = unique([m.name for m in named] + sides.actor1)
     toll = NO_TOLL
@@ -391,6 +397,21 @@ def _build(
         fatalities_cumulative=toll.cumulative,
         toll_at=toll.at,
     )
+
+
+def _reporter_undergoes(c: Candidate, named: list[Mention]) -> list[Mention]:
+    """'AQAP said deputy leader killed in U.S. drone strike', 'residents said SPLM-N attacked town':
+    who reports violence that the report says another did is the side it befell, not the side that
+    acted; who announces results or arrivals stays the side that speaks ('officials said 98,000
+    Russians arrived')."""
+    if c.reported is None or any(ch.dep_ == "nsubj" and ch.pos_ == "PRON" for ch in c.reported.root.children):
+        return named  # 'SPLM-N claimed it killed sixteen soldiers': the reporter did it
+    told = {
+        t.i for subject in c.root.children if subject.dep_ in ("nsubj", "nsubjpass") for t in subject.subtree
+    }
+    if not any(m.role == AGENT and m.at not in told for m in named):
+        return named
+    return [replace(m, role=TARGET) if m.at in told else m for m in named]
 
 
 def _list_item(
