@@ -749,3 +749,24 @@ def test_civilians_who_act_are_civil_society_or_protesters(x, sentence, side, na
 def test_who_reports_violence_another_did_is_the_side_it_befell(x, sentence, actor1, actor2):
     (ev,) = x.events_of(sentence)
     assert (ev.actor1, ev.actor2) == (actor1, actor2)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor1", "code"),
+    [
+        ("Some 400 troops from Chad 25 May arrived in Gao.", ["Chad"], 8),
+        (
+            "First wave of police officers from foreign security mission 25 May arrived in Gao.",
+            ["foreign security mission"],
+            8,
+        ),
+        (
+            "Some 400 troops 25 May arrived in Gao from Kidal.",
+            ["troops"],
+            1,
+        ),  # from a place: where they came from
+    ],
+)
+def test_forces_from_a_state_or_mission_are_its_forces(x, sentence, actor1, code):
+    (ev,) = x.events_of(sentence)
+    assert (ev.actor1, ev.actor1_type) == (actor1, code)

@@ -472,6 +472,24 @@ def _settings(verbs: list[Token]) -> list[Token]:
     ]
 
 
+def _a_force(token: Token, lex: Lexicon) -> bool:
+    return token.lemma_.lower() in lex.forces or token.lower_ in lex.forces
+
+
+def _force_owner(token: Token, lex: Lexicon) -> Token | None:
+    """'troops from Chad', 'police officers from foreign security mission': whose forces they are."""
+    return next(
+        (
+            g
+            for p in token.children
+            if p.dep_ == "prep" and p.lower_ == "from"
+            for g in p.children
+            if g.dep_ == "pobj" and not is_place(g, lex)
+        ),
+        None,
+    )
+
+
 def _who(token: Token, lex: Lexicon) -> Token:
     """The actor an argument stands for: the group a count, share or wave is of ('Hundreds of
     protesters', 'some 70 members of ASG', 'first wave of police officers'); the actor set beside a
@@ -485,7 +503,12 @@ def _who(token: Token, lex: Lexicon) -> Token:
     ):
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "from"):
-                return next((g for g in child.children if g.dep_ == "pobj"), token)
+                group = next((g for g in child.children if g.dep_ == "pobj"), token)
+                if _a_force(group, lex):  # 'first wave of police officers from foreign mission'
+                    return _force_owner(token, lex) or _force_owner(group, lex) or group
+                return group
+    if _a_force(token, lex):
+        return _force_owner(token, lex) or token
     if token.lower_ in lex.individuals:  # 'director of Afghan Red Crescent Society shot dead': its side
         body = [g for p in token.children if p.lower_ == "of" for g in p.children if g.ent_type_ == "ORG"]
         if body:
