@@ -770,3 +770,15 @@ def test_who_reports_violence_another_did_is_the_side_it_befell(x, sentence, act
 def test_forces_from_a_state_or_mission_are_its_forces(x, sentence, actor1, code):
     (ev,) = x.events_of(sentence)
     assert (ev.actor1, ev.actor1_type) == (actor1, code)
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "actor1", "code"),
+    [
+        ("Israeli raid into Gaza 11 May left 14 dead; Israel denied.", "Israel/Palestine", ["Israel"], 1),
+        ("Russian strikes 3 May hit Kharkiv city.", "Ukraine", ["Russian"], 8),  # the entry names no Russia
+    ],
+)
+def test_a_states_adjective_on_an_attack_names_the_state_that_did_it(x, text, country, actor1, code):
+    attack = next(e for e in x.events_of(text, country=country) if e.event_type == "attack")
+    assert (attack.actor1, attack.actor1_type) == (actor1, code)

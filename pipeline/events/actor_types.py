@@ -104,6 +104,8 @@ class ActorTypes:
         country = self.country(mention.name)
         if country:
             return 1 if country in home else 8  # a state acting as such
+        if mention.name in self.demonyms:  # 'Israeli' of 'Israeli raid': the state's forces
+            return _at_home(1, self.demonyms[mention.name], home)
         people = self.demonyms.get(mention.name.removesuffix("s"))
         if people and mention.name.endswith("s"):  # 'Kazakhs' went to the polls: a people, not a state
             if self._ethnic(mention):

@@ -43,6 +43,8 @@ _CROWD_EVENTS = frozenset({"protest", "riot"})
 #: of these, the types whose noun's holder is who underwent it ('activist's arrest'); the holder of an
 #: attack made it ('militants' attack', 'jihadist attacks'), as in ACLED's 'Boko Haram attack'
 _HELD_BY_WHO_UNDERWENT = _UNDERGONE - {"attack"}
+#: events a state's forces carry out: 'Israeli raid', 'Russian strikes' name who did them
+_BY_FORCES = frozenset({"attack", "armed_clash", "military"})
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,7 @@ class Mention:
     role: str | None  # AGENT, TARGET, PAIR, or None (named in the clause, role not in the parse)
     at: int  # token index, for 'the side named first'
     label: str = ""  # the NER label, when the model tagged it
+    by_adjective: bool = False  # named by a state's adjective ('Israeli raid'): the state acts
 
 
 def event_actors(c: Candidate, segment: Span, lex: Lexicon, event_type: str = "") -> list[Mention]:
@@ -82,7 +85,8 @@ def event_actors(c: Candidate, segment: Span, lex: Lexicon, event_type: str = ""
             token = owner or token
             name = _actor_name(token, lex) if owner is not None else None
         if name:
-            found.append(Mention(name, _written(token, name, lex), role, token.i, token.ent_type_))
+            adjective = token.dep_ == "amod" and _a_state(token, lex)
+            found.append(Mention(name, _written(token, name, lex), role, token.i, token.ent_type_, adjective))
             groups.extend(
                 Mention(group, group, role, token.i, "ORG") for group in _named_modifier(token, lex)
             )
@@ -141,13 +145,13 @@ def event_actors(c: Candidate, segment: Span, lex: Lexicon, event_type: str = ""
         key = name.lower().strip()
         earlier = kept.get(key)
         if earlier is None:
-            kept[key] = Mention(name.strip(), mention.written, mention.role, mention.at, mention.label)
+            kept[key] = replace(mention, name=name.strip())
         elif (earlier.role is None and mention.role is not None) or (
             earlier.role == TARGET and mention.role == AGENT
         ):
             # one actor is on one side: the side that acts ('Hamas launched operation ..., killing 10
             # plus 2 Hamas': Hamas attacked, whatever losses it counted)
-            kept[key] = Mention(earlier.name, earlier.written, mention.role, mention.at, earlier.label)
+            kept[key] = replace(earlier, role=mention.role, at=mention.at)
     return list(kept.values())
 
 
@@ -324,6 +328,8 @@ def _argument_tokens(c: Candidate, lex: Lexicon, event_type: str = "") -> list[t
                     tokens.append((child, _ROLE_OF_DEP[child.dep_]))
             elif child.dep_ == "amod" and nominal and child.lower_ in lex.generic_actors:
                 tokens.append((child, AGENT))  # 'military offensive': the military's
+            elif child.dep_ == "amod" and nominal and event_type in _BY_FORCES and _a_state(child, lex):
+                tokens.append((child, AGENT))  # 'Israeli raid into Gaza': the state's forces
             elif child.dep_ in _OBJECT_DEPS or (
                 child.dep_ in ("compound", "poss", "nmod") and nominal and not _name_word(child, head)
             ):
@@ -470,6 +476,11 @@ def _settings(verbs: list[Token]) -> list[Token]:
         for setting in prep.children
         if setting.dep_ == "pobj"
     ]
+
+
+def _a_state(token: Token, lex: Lexicon) -> bool:
+    """'Israeli', 'Russian': a state's adjective (models/demonyms.json), as the NER tags it."""
+    return token.ent_type_ == "NORP" and token.text in lex.places.demonyms
 
 
 def _a_force(token: Token, lex: Lexicon) -> bool:

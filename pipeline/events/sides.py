@@ -16,6 +16,7 @@ settled here, by the event's type and the order of the words:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -111,6 +112,7 @@ class EntryActors:
         self.discourse = Discourse()
         self._titled: dict[str, int | None] = {}  # surname -> the code of the title the entry gives it
         self._members: dict[str, int | None] = {}  # name -> the code of the members named after it
+        self._states: dict[str, str | None] = {}  # ISO3 -> the state's name as the entry writes it
 
     def spelled_out(self, named: list[Mention], offset_of: Callable[[int], int]) -> list[Mention]:
         """A name cut short inside the full name an abbreviation defines ('Islamic State' in 'Islamic
@@ -120,10 +122,22 @@ class EntryActors:
         for mention in named:
             at = offset_of(mention.at)
             full = next((d.name for d in self.definitions if d.start <= at < d.end), None)
+            if full is None and mention.by_adjective:
+                full = self._state_named(mention.name)
             if full is not None and full != mention.name:
                 mention = replace(mention, name=full, written=full)
             spelled.setdefault(mention.name.lower(), mention)
         return list(spelled.values())
+
+    def _state_named(self, name: str) -> str | None:
+        """'Israeli' of 'Israeli raid' is the state the entry names ('Israel'), when it names it."""
+        iso3 = self.types.demonyms.get(name)
+        if iso3 is None:
+            return None
+        if iso3 not in self._states:
+            words = re.findall(r"\b[A-Z][\w.]*(?: [A-Z][\w.]*)?", self.text)
+            self._states[iso3] = next((w for w in words if self.types.country(w) == iso3), None)
+        return self._states[iso3]
 
     def sides(self, named: list[Mention], event_type: str, trigger_at: int, elided: bool) -> Sides:
         side1, side2 = split_sides(named, event_type, trigger_at)
