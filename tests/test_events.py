@@ -782,3 +782,9 @@ def test_forces_from_a_state_or_mission_are_its_forces(x, sentence, actor1, code
 def test_a_states_adjective_on_an_attack_names_the_state_that_did_it(x, text, country, actor1, code):
     attack = next(e for e in x.events_of(text, country=country) if e.event_type == "attack")
     assert (attack.actor1, attack.actor1_type) == (actor1, code)
+
+
+@pytest.mark.parametrize(("word", "actor1"), [("latter", ["rebels"]), ("former", ["army"])])
+def test_latter_and_former_name_one_of_the_two_named_before(x, word, actor1):
+    (ev,) = x.events_of(f"Talks between army and rebels stalled; {word} 11 May attacked Gao.")
+    assert ev.actor1 == actor1

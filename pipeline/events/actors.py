@@ -43,6 +43,8 @@ _CROWD_EVENTS = frozenset({"protest", "riot"})
 #: of these, the types whose noun's holder is who underwent it ('activist's arrest'); the holder of an
 #: attack made it ('militants' attack', 'jihadist attacks'), as in ACLED's 'Boko Haram attack'
 _HELD_BY_WHO_UNDERWENT = _UNDERGONE - {"attack"}
+#: words that name one of the two actors named together just before ('latter', 'former')
+_ANAPHORS = frozenset({"latter", "former"})
 #: events a state's forces carry out: 'Israeli raid', 'Russian strikes' name who did them
 _BY_FORCES = frozenset({"attack", "armed_clash", "military"})
 
@@ -371,9 +373,10 @@ def _argument_tokens(c: Candidate, lex: Lexicon, event_type: str = "") -> list[t
         tokens.extend((t, _ROLE_OF_DEP.get(t.dep_)) for t in _inherited_subject(root))
     expanded: list[tuple[Token, str | None]] = []
     for token, role in tokens:
-        token = _who(token, lex)
-        expanded.append((token, role))
-        expanded.extend((conjunct, role) for conjunct in token.conjuncts)
+        who = _who(token, lex)
+        expanded.append((who, role))
+        if token.lower_ not in _ANAPHORS:  # 'latter' is one of the two, not both
+            expanded.extend((conjunct, role) for conjunct in who.conjuncts)
     # 'Party congress held late July': the event's noun is no actor of its own, nor is a word of its
     # trigger ('Suicide bomber' at the start of a sentence), but for an actor noun ('court' of 'court order')
     return [
@@ -478,6 +481,19 @@ def _settings(verbs: list[Token]) -> list[Token]:
     ]
 
 
+def _antecedent(token: Token) -> Token | None:
+    """'tensions between federal and regional state govts, latter 11 Oct formed caucus': 'latter' is
+    the second of the two named together last before it in the sentence, 'former' the first (the
+    noun they name, when the pair is of adjectives: 'govts')."""
+    for word in reversed(token.doc[token.sent.start : token.i]):
+        if word.dep_ == "conj" and word.head.i < word.i:
+            chosen = word if token.lower_ == "latter" else word.head
+            while chosen.pos_ == "ADJ" and chosen.dep_ in ("amod", "conj") and chosen.head != chosen:
+                chosen = chosen.head
+            return chosen
+    return None
+
+
 def _a_state(token: Token, lex: Lexicon) -> bool:
     """'Israeli', 'Russian': a state's adjective (models/demonyms.json), as the NER tags it."""
     return token.ent_type_ == "NORP" and token.text in lex.places.demonyms
@@ -506,6 +522,8 @@ def _who(token: Token, lex: Lexicon) -> Token:
     protesters', 'some 70 members of ASG', 'first wave of police officers'); the actor set beside a
     fronted place ('In X district, pro-govt forces killed', which the parse reads as 'district, forces')."""
     lemma = token.lemma_.lower()
+    if token.lower_ in _ANAPHORS and token.dep_ in ("nsubj", "nsubjpass"):
+        return _antecedent(token) or token
     if (
         token.lower_ in lex.phrase_skip
         or token.pos_ == "NUM"
