@@ -788,3 +788,10 @@ def test_a_states_adjective_on_an_attack_names_the_state_that_did_it(x, text, co
 def test_latter_and_former_name_one_of_the_two_named_before(x, word, actor1):
     (ev,) = x.events_of(f"Talks between army and rebels stalled; {word} 11 May attacked Gao.")
     assert ev.actor1 == actor1
+
+
+def test_whose_site_an_attack_hits_is_the_side_it_befell(x):
+    # 'at' an attack's site names the target; the site's possessor is whose it is, not its place name
+    text = "Unidentified group 15 May launched rockets at Iraqi military’s Balad airbase."
+    (ev,) = x.events_of(text, country="Iraq")
+    assert (ev.actor1, ev.actor2, ev.actor2_type) == (["Unidentified group"], ["Iraqi military"], 1)

@@ -76,7 +76,9 @@ def event_actors(c: Candidate, segment: Span, lex: Lexicon, event_type: str = ""
         name = _actor_name(token, lex)
         if not name:  # 'killed by U.S. drone': the state or group that owns the weapon acts
             owners = [ch for ch in token.children if ch.dep_ in ("compound", "poss", "nmod")]
-            owner = next((ch for ch in owners if ch.ent_type_ in ("GPE", "ORG")), None)
+            owner = next(
+                (ch for ch in owners if ch.ent_type_ in ("GPE", "ORG") and not is_place(ch, lex)), None
+            )
             # 'military operations killed 50', 'denied Islamist claims': a collective actor word in
             # front of what acted or of an event it holds, not of its victims ('civilian casualties')
             if owner is None and (role == AGENT or token.lemma_.lower() in lex.event_words):
@@ -84,6 +86,8 @@ def event_actors(c: Candidate, segment: Span, lex: Lexicon, event_type: str = ""
                     (ch for ch in token.children if ch.dep_ == "amod" and ch.lower_ in lex.generic_actors),
                     None,
                 )
+            if owner is None and role == TARGET:  # 'at Iraqi military’s airbase': whose it is
+                owner = next((ch for ch in owners if ch.dep_ == "poss" and lex.collective(ch)), None)
             token = owner or token
             name = _actor_name(token, lex) if owner is not None else None
         if name:
@@ -341,8 +345,10 @@ def _argument_tokens(c: Candidate, lex: Lexicon, event_type: str = "") -> list[t
                 tokens.extend(
                     (g, role) for g in child.children if g.dep_ == "poss"
                 )  # 'criticised federal govt's process'
-            elif child.dep_ == "prep" and child.lower_ in _ROLE_OF_PREP:
-                role = _ROLE_OF_PREP[child.lower_]
+            elif child.dep_ == "prep" and (
+                child.lower_ in _ROLE_OF_PREP or (child.lower_ == "at" and event_type == "attack")
+            ):
+                role = _ROLE_OF_PREP.get(child.lower_, TARGET)  # 'fired rockets at X's airbase': X's
                 if child.lower_ == "of":
                     role = TARGET if undergone and nominal else AGENT if nominal else TARGET
                 tokens.extend((g, role) for g in child.children if g.dep_ == "pobj")
