@@ -795,3 +795,22 @@ def test_whose_site_an_attack_hits_is_the_side_it_befell(x):
     text = "Unidentified group 15 May launched rockets at Iraqi military’s Balad airbase."
     (ev,) = x.events_of(text, country="Iraq")
     assert (ev.actor1, ev.actor2, ev.actor2_type) == (["Unidentified group"], ["Iraqi military"], 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        (  # the entry gives the title to one person: the title alone is that person
+            "Former PM Imran Khan 3 May led march to Islamabad. "
+            "Election Commission 21 May ruled former PM was guilty of corrupt practices.",
+            ["Imran Khan"],
+        ),
+        (  # two presidents named: 'President' alone stays a title
+            "President Tokayev 3 May met Russian President Putin. Court 21 May sentenced President.",
+            ["President"],
+        ),
+    ],
+)
+def test_a_title_alone_is_the_one_person_the_entry_gives_it_to(x, text, side):
+    (trial,) = [e for e in x.events_of(text) if e.event_type == "trial"]
+    assert trial.actor2 == side

@@ -113,6 +113,7 @@ class EntryActors:
         self._titled: dict[str, int | None] = {}  # surname -> the code of the title the entry gives it
         self._members: dict[str, int | None] = {}  # name -> the code of the members named after it
         self._states: dict[str, str | None] = {}  # ISO3 -> the state's name as the entry writes it
+        self._persons: dict[str, str | None] = {}  # a title -> the one person the entry gives it to
 
     def spelled_out(self, named: list[Mention], offset_of: Callable[[int], int]) -> list[Mention]:
         """A name cut short inside the full name an abbreviation defines ('Islamic State' in 'Islamic
@@ -124,10 +125,27 @@ class EntryActors:
             full = next((d.name for d in self.definitions if d.start <= at < d.end), None)
             if full is None and mention.by_adjective:
                 full = self._state_named(mention.name)
+            if full is None and not mention.label:
+                full = self._person_titled(mention.name)
             if full is not None and full != mention.name:
                 mention = replace(mention, name=full, written=full)
             spelled.setdefault(mention.name.lower(), mention)
         return list(spelled.values())
+
+    def _person_titled(self, title: str) -> str | None:
+        """'Election Commission ruled former PM was guilty', where the entry writes 'former PM Imran
+        Khan': a title alone is the person the entry gives that title to, when it names one only."""
+        words = title.split()
+        if not words or words[-1].lower() not in self.types.titles or not any(w[:1].isupper() for w in words):
+            return None
+        if title not in self._persons:
+            names = {
+                m.group(1)
+                for m in re.finditer(rf"\b(?i:{re.escape(title)}),? ((?:[A-Z][\w’'-]+ ?){{1,3}})", self.text)
+            }
+            names = {n.strip() for n in names if not self.types.country(n.strip())}
+            self._persons[title] = names.pop() if len(names) == 1 else None
+        return self._persons[title]
 
     def _state_named(self, name: str) -> str | None:
         """'Israeli' of 'Israeli raid' is the state the entry names ('Israel'), when it names it."""
