@@ -814,3 +814,11 @@ def test_whose_site_an_attack_hits_is_the_side_it_befell(x):
 def test_a_title_alone_is_the_one_person_the_entry_gives_it_to(x, text, side):
     (trial,) = [e for e in x.events_of(text) if e.event_type == "trial"]
     assert trial.actor2 == side
+
+
+def test_whose_proposal_a_statement_reports_is_whom_it_speaks_of(x):
+    # the parse hangs 'by Olmert govt' on 'reported', which has its speaker: it is whose the proposal is
+    (ev,) = x.events_of(
+        "Local press 13 May reported peace proposal by Olmert govt including handover of land."
+    )
+    assert (ev.actor1, ev.actor2) == (["Local press"], ["Olmert govt"])

@@ -323,7 +323,10 @@ def _argument_tokens(c: Candidate, lex: Lexicon, event_type: str = "") -> list[t
             if child.dep_ in SUBJECT_DEPS:
                 if child.dep_ == "agent":
                     who = next((g for g in child.children if g.dep_ == "pobj"), child)
-                    tokens.append((who, TARGET if head in stopped_by else AGENT))
+                    # 'press reported proposal by Olmert govt': a statement's active verb has its
+                    # speaker; the 'by' the parse hangs on it is whose proposal, whom it speaks of
+                    spoken_of = event_type == "statement" and any(ch.dep_ == "nsubj" for ch in head.children)
+                    tokens.append((who, TARGET if head in stopped_by or spoken_of else AGENT))
                 elif (
                     head is victims_verb
                     or (event_type not in _CROWD_EVENTS and _clipped_passive(head, lex))  # crowds act
