@@ -822,3 +822,10 @@ def test_whose_proposal_a_statement_reports_is_whom_it_speaks_of(x):
         "Local press 13 May reported peace proposal by Olmert govt including handover of land."
     )
     assert (ev.actor1, ev.actor2) == (["Local press"], ["Olmert govt"])
+
+
+def test_a_relative_pronoun_stands_for_the_name_it_follows(x):
+    # 'X, who was arrested 3 May': X underwent the arrest; before, the name before the trigger acted
+    text = "Opposition leader Ousmane Sonko, who was arrested 3 May in Dakar, began hunger strike."
+    arrest = x.one(text, event_type="detention")
+    assert (arrest.actor1, arrest.actor2) == ([], ["Ousmane Sonko"])

@@ -321,7 +321,10 @@ def _argument_tokens(c: Candidate, lex: Lexicon, event_type: str = "") -> list[t
             if _topic_of_paired_event(child, lex):
                 continue
             if child.dep_ in SUBJECT_DEPS:
-                if child.dep_ == "agent":
+                dep = child.dep_
+                if child.tag_ in ("WP", "WDT") and head is root and root.dep_ == "relcl":
+                    child = root.head  # 'López Obrador, who will be sworn into power': whom it is said of
+                if dep == "agent":
                     who = next((g for g in child.children if g.dep_ == "pobj"), child)
                     # 'press reported proposal by Olmert govt': a statement's active verb has its
                     # speaker; the 'by' the parse hangs on it is whose proposal, whom it speaks of
@@ -334,7 +337,7 @@ def _argument_tokens(c: Candidate, lex: Lexicon, event_type: str = "") -> list[t
                 ):
                     tokens.append((child, TARGET))
                 else:
-                    tokens.append((child, _ROLE_OF_DEP[child.dep_]))
+                    tokens.append((child, _ROLE_OF_DEP[dep]))
             elif child.dep_ == "amod" and nominal and child.lower_ in lex.generic_actors:
                 tokens.append((child, AGENT))  # 'military offensive': the military's
             elif child.dep_ == "amod" and nominal and event_type in _BY_FORCES and _a_state(child, lex):
