@@ -45,11 +45,9 @@ def masked_date(doc: Doc, i: int, text: str, day: date, end: date | None = None)
     return DateMention(doc[i].idx, doc[i].idx + len(doc[i]), text, day, end or day, "range" if end else "day")
 
 
-def attach_two_dates(
-    doc: Doc, candidates: list[Candidate], first: DateMention, second: DateMention, lex
-) -> None:
-    tokens = {id(m): tokens_of(doc, m) for m in (first, second)}
-    attach_dates(candidates, [first, second], tokens, doc[:], lex)
+def attach_masked(doc: Doc, candidates: list[Candidate], mentions: list[DateMention], lex) -> None:
+    """attach_dates on a hand-built Doc whose dates are masked_date()s."""
+    attach_dates(candidates, mentions, {id(m): tokens_of(doc, m) for m in mentions}, doc[:], lex)
 
 
 def test_past_perfect_is_background(lex):
@@ -666,10 +664,9 @@ def test_an_event_that_is_the_subject_of_another_events_verb_shares_its_date(lex
             ("villagers", 2, "dobj", "NOUN", "NNS", "villager"),
         ]
     )
-    day = date(2013, 8, 10)
-    mention = DateMention(8, 14, "10 Aug", day, day, "day")  # masked as 'lately' before parsing
+    mention = masked_date(doc, 1, "10 Aug", date(2013, 8, 10))
     clash, displaced = trigger(doc, 0, "armed_clash"), trigger(doc, 2, "displacement")
-    attach_dates([clash, displaced], [mention], {id(mention): tokens_of(doc, mention)}, doc[:], lex)
+    attach_masked(doc, [clash, displaced], [mention], lex)
     assert displaced.owned and displaced.mention is mention
     assert clash.mention is mention and not clash.owned
 
@@ -1272,10 +1269,9 @@ def test_a_participle_on_an_event_with_a_date_of_its_own_happened_then(lex):
             ("lately", 2, "npadvmod", "ADV", "RB", "lately"),
         ]
     )
-    day = date(2021, 10, 3)
-    mention = DateMention(62, 68, "3 Oct", day, day, "day")  # masked as 'lately' before parsing
+    mention = masked_date(doc, 9, "3 Oct", date(2021, 10, 3))
     attacks, abducting = trigger(doc, 2, "attack"), trigger(doc, 7, "detention")
-    attach_dates([attacks, abducting], [mention], {id(mention): tokens_of(doc, mention)}, doc[:], lex)
+    attach_masked(doc, [attacks, abducting], [mention], lex)
     assert attacks.owned and attacks.mention is mention
     assert abducting.mention is mention and not abducting.owned
 
@@ -1423,7 +1419,7 @@ def test_a_predicate_takes_the_date_of_what_it_says_before_that_of_the_clause_be
         trigger(doc, 6, "statement"),
         trigger(doc, 9, "attack"),
     )
-    attach_two_dates(doc, [fighting, accused, killing], first, second, lex)
+    attach_masked(doc, [fighting, accused, killing], [first, second], lex)
     assert killing.owned and killing.mention is second
     assert accused.mention is (second if takes_it else first) and not accused.owned
 
@@ -1532,7 +1528,7 @@ def test_a_date_on_a_verb_that_an_event_begins_is_that_events(lex, verb, protest
         masked_date(doc, 9, "25 March", date(2021, 3, 25)),
     )
     call, protests = trigger(doc, 2, "statement"), trigger(doc, 6, "protest")
-    attach_two_dates(doc, [call, protests], first, second, lex)
+    attach_masked(doc, [call, protests], [first, second], lex)
     assert call.owned and call.mention is first
     assert (protests.owned and protests.mention is second) == protest_dated
 
@@ -1556,6 +1552,6 @@ def test_a_second_date_of_a_dated_verb_goes_to_the_event_it_takes_as_object(lex,
         masked_date(doc, 6, "17 April", date(2023, 4, 17)),
     )
     proposed, meetings = trigger(doc, 2, "statement"), trigger(doc, 3, "summit")
-    attach_two_dates(doc, [proposed, meetings], first, second, lex)
+    attach_masked(doc, [proposed, meetings], [first, second], lex)
     assert proposed.owned and proposed.mention is first
     assert (meetings.owned and meetings.mention is second) == meetings_dated

@@ -187,7 +187,7 @@ def _sentence_events(
         clause = clause_bounds(c.trigger, sent)
         again = _told_again(c, lex)
         if _report_again(c, clause, text_of(doc)) and any(
-            _same_day(ev, told) and where != clause for where, told, _ in events
+            _type_and_day(ev) == _type_and_day(told) and where != clause for where, told, _ in events
         ):
             # the account adds its places and toll; its actors are the reporter and those it names
             again, ev.actors, ev.actor1, ev.actor2 = True, [], [], []
@@ -241,12 +241,9 @@ def _report_again(c: Candidate, clause: tuple[int, int], text: str) -> bool:
     return c.reported is not None and not c.owned and text[: clause[0]].rstrip().endswith(";")
 
 
-def _same_day(one: Event, other: Event) -> bool:
-    return (one.event_type, one.event_date, one.event_date_end) == (
-        other.event_type,
-        other.event_date,
-        other.event_date_end,
-    )
+def _type_and_day(ev: Event) -> tuple:
+    """What two tellings of one incident share: its type and its dates."""
+    return ev.event_type, ev.event_date, ev.event_date_end
 
 
 def _counted_from(trigger: Span, mentions: list[DateMention], text: str) -> str | None:
@@ -668,7 +665,7 @@ def one_telling_of_a_named_incident(events: list[Event]) -> list[Event]:
     told: dict[tuple, Event] = {}
     kept: list[Event] = []
     for ev in events:
-        key = (ev.event_type, ev.event_date, ev.event_date_end)
+        key = _type_and_day(ev)
         first = told.get(key)
         if first is None or _placed_apart(first, ev) or not (ev.named_by_date or first.named_by_date):
             told.setdefault(key, ev)

@@ -127,7 +127,7 @@ def attach_dates(
         if owner is not None:
             claims.append((steps, mention.start, mention, owner))
     for _, _, mention, owner in sorted(claims, key=lambda c: (c[0], c[1])):
-        if any(c.owned and c.mention is mention for c in candidates):
+        if _owned_elsewhere(mention, candidates):
             continue
         if owner.mention is not None:
             # 'X 9 April proposed meetings with govt 17 April': the verb has its date; the second one
