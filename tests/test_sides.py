@@ -742,6 +742,9 @@ def test_abbreviations_defined_in_the_entry():
     # an abbreviation of the name in another language: the whole name, without the modifier in front
     arabic = "ISIS-linked Front for the Defence of Xland (JDX) fighters attacked."
     assert abbreviations(arabic) == {"JDX": "Front for the Defence of Xland"}
+    # a name never reaches back over the end of a sentence (an abbreviation's full stop does not end one)
+    month = "Polls due in January. Central Election Commission (OSK) met. U.S. Agency for Aid (USAA) paid."
+    assert abbreviations(month) == {"OSK": "Central Election Commission", "USAA": "U.S. Agency for Aid"}
 
 
 def test_an_abbreviation_is_typed_as_its_full_name_whatever_the_ner_called_it(types):

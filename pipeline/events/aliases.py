@@ -21,6 +21,9 @@ _DEFINITION = re.compile(
 
 _HYPHENED_MODIFIER = re.compile(r".+-[a-z]+$")
 
+#: a word with a full stop that is no abbreviation's ('January.', not 'U.S.', 'St.', 'Dr.')
+_ENDS_SENTENCE = re.compile(r"^[A-Z][a-z]{3,}\.$")
+
 
 @dataclass(frozen=True)
 class Definition:
@@ -45,6 +48,8 @@ def definitions(text: str) -> list[Definition]:
     found = []
     for match in _DEFINITION.finditer(text):
         spans = [(w.start() + match.start(1), w.group()) for w in re.finditer(r"\S+", match.group(1))]
+        # '... in January. Central Election Commission (OSK)': a name begins after a sentence's end
+        spans = spans[1 + max((i for i, (_, w) in enumerate(spans) if _ENDS_SENTENCE.match(w)), default=-1) :]
         abbreviation = match.group(2)
         letters = {ch for ch in abbreviation.upper() if ch.isalpha()}
         first = next((i for i in range(len(spans)) if _initials(spans[i:]) == letters), None)
