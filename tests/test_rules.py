@@ -1294,19 +1294,24 @@ def test_a_party_name_is_one_name_without_whose_party_it_is(lex):
     assert names == {"Umoja Wetu party", "Umoja Wetu"}
 
 
-def test_a_possessive_inside_a_name_stays_in_it(lex):
+@pytest.mark.parametrize("own", [[], [("own", 4, "amod", "ADJ", "JJ", "own")]])
+def test_a_possessive_inside_a_name_stays_in_it(lex, own):
+    # 'People’s Democratic Party won', and "president’s own People’s Democratic Party won": the name
+    # is written as in the text (no 'People ’s'), without 'own'
+    at = len(own)
     doc = tagged(
         [
-            ("People", 3, "poss", "PROPN", "NNP", "People"),
-            ("’s", 0, "case", "PART", "POS", "’s"),
-            ("Democratic", 3, "compound", "PROPN", "NNP", "Democratic"),
-            ("Party", 4, "nsubj", "PROPN", "NNP", "Party"),
-            ("won", 4, "ROOT", "VERB", "VBD", "win"),
+            *own,
+            ("People", 3 + at, "poss", "PROPN", "NNP", "People"),
+            ("’s", at, "case", "PART", "POS", "’s"),
+            ("Democratic", 3 + at, "compound", "PROPN", "NNP", "Democratic"),
+            ("Party", 4 + at, "nsubj", "PROPN", "NNP", "Party"),
+            ("won", 4 + at, "ROOT", "VERB", "VBD", "win"),
         ],
-        ents=["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"],
-        glued=(0,),
+        ents=["O"] * at + ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"],
+        glued=(at,),
     )
-    names = {m.name for m in event_actors(trigger(doc, 4, "election"), doc[:], lex, "election")}
+    names = {m.name for m in event_actors(trigger(doc, 4 + at, "election"), doc[:], lex, "election")}
     assert names == {"People’s Democratic Party"}
 
 

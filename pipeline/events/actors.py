@@ -772,7 +772,10 @@ def _phrase(token: Token, lex: Lexicon) -> str:
         and not (t.pos_ == "ADV" and t.whitespace_)  # a masked date's stand-in; 'high-ranking' stays
         or t.text == "-"
     ]
-    return " ".join(w.text for w in words).replace(" - ", "-") or token.text
+    # written as in the text where the words stand side by side ('People’s Democratic Party', not
+    # 'People ’s'), with a space where a word between was left out
+    text = "".join(w.text + (w.whitespace_ if nxt.i == w.i + 1 else " ") for w, nxt in zip(words, words[1:]))
+    return (text + words[-1].text).replace(" - ", "-") if words else token.text
 
 
 def _hyphen_joined(modifier: Token) -> bool:
