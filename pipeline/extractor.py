@@ -70,6 +70,7 @@ class Extractor:
         """Build every resource from the packaged models/ (about 2 s, and 0.5 GB with the gazetteer)."""
         nlp, dates = build_nlp(), DateResolver()
         lexicon = Lexicon.from_models(nlp.get_pipe("crisis_triggers").rows, dates.unambiguous_month_names)
+        geocoder = Geocoder.from_models(lexicon.places)
         return cls(
             nlp=nlp,
             dates=dates,
@@ -81,8 +82,9 @@ class Extractor:
                 ActorTypes.from_models(),
                 Coder.from_models(Counting(lexicon.numbers, tuple(dates.month_names))),
                 ConfidenceModel.from_models(),
+                places=geocoder,
             ),
-            geocoder=Geocoder.from_models(lexicon.places),
+            geocoder=geocoder,
             version=pipeline_version(),
         )
 

@@ -450,6 +450,14 @@ def test_the_name_a_capital_is_given_is_a_place_not_an_actor(x, sentence):
     assert "Goma" in event.locations and "Goma" not in event.actors
 
 
+def test_a_town_found_as_an_actor_is_on_neither_side(x):
+    # 'Nairobi peace talks': the town is where the talks are; the sides hold only the actors listed
+    text = "Govt 3 June joined new round of Nairobi peace talks with M23 rebels."
+    (event,) = x.events_of(text, country="DR Congo")
+    assert event.actor1 == ["Govt"] and "M23 rebels" in event.actor2
+    assert set(event.actor1 + event.actor2) <= set(event.actors) and "Nairobi" not in event.actors
+
+
 def test_a_director_of_a_body_stands_for_the_body_on_the_side_the_parse_gives_him(x):
     (event,) = x.events_of("Regional director of Norwegian Refugee Council shot dead 7 May in Maiduguri.")
     assert event.actor2 == ["Norwegian Refugee Council"] and event.actor1 == []

@@ -119,16 +119,15 @@ def test_map_draws_the_events_with_coordinates_and_counts_the_rest(tmp_path):
     assert draw_map(tmp_path / "events", out, types=("summit",)).drawn == 1
 
 
-def test_towns_and_regions_found_as_actors_are_dropped_countries_and_people_stay(geo):
-    def event(actors: list[str]) -> Event:
-        return Event("e", "attack", None, None, "day", "9 Nov", "text", 0, 4, "killed", actors=actors)
-
-    cameroon = event(["Bamenda", "Ambazonia Defence Force", "Nigeria"])
-    philippines = event(["Aquino", "Davao", "MILF"])
-    geo.place_events("Cameroon", [cameroon])
-    geo.place_events("Philippines", [philippines])
-    assert cameroon.actors == ["Ambazonia Defence Force", "Nigeria"]  # a country can act
-    assert philippines.actors == ["Aquino", "MILF"]  # a person named like a village stays
+def test_towns_and_regions_found_as_actors_are_places_countries_and_people_are_not(geo):
+    cameroon, philippines = geo.heading_countries("Cameroon"), geo.heading_countries("Philippines")
+    assert geo.below_country("Bamenda", cameroon, "separatists attacked Bamenda")
+    assert not geo.below_country("Nigeria", cameroon, "troops from Nigeria")  # a country can act
+    assert not geo.below_country("Ambazonia Defence Force", cameroon, "")
+    assert geo.below_country("Davao", philippines, "")
+    assert not geo.below_country("Aquino", philippines, "")  # a person named like a village stays
+    # a town abroad is one only in a country the words name ('Russian city of Sochi')
+    assert geo.below_country("Sochi", cameroon, "talks in Russian city of Sochi")
 
 
 def test_region_suffixes_come_from_models_and_key_the_gazetteer_cache():

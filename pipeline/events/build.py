@@ -13,7 +13,9 @@ models/triggers.jsonl (see pipeline.nlp).
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import replace
+from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
@@ -63,11 +65,22 @@ _VIOLENT = {"attack", "armed_clash", "riot"}
 _DESCRIBING = {"accuse", "charge", "suspect", "claim", "blame", "allege", "convict", "wanted"}
 
 
+class PlaceNames(Protocol):
+    """What the rules ask of a gazetteer (pipeline.geo's Geocoder answers it)."""
+
+    def below_country(self, name: str, home: Iterable[str], text: str) -> bool:
+        """Is ``name`` a town or region of the ``home`` states or of those ``text`` names, or a
+        prominent city anywhere: a place, not an actor?"""
+
+
 class EventBuilder:
     """Turns a parsed entry into its events, with the vocabulary it was built with (one per process)."""
 
-    def __init__(self, lex: Lexicon, types: ActorTypes, coder: Coder, confidence: ConfidenceModel) -> None:
+    def __init__(
+        self, lex: Lexicon, types: ActorTypes, coder: Coder, confidence: ConfidenceModel, places: PlaceNames
+    ) -> None:
         self.lex, self.types, self.coder, self.confidence = lex, types, coder, confidence
+        self.places = places
         self.fatalities = FatalityCounter(lex.numbers, lex.killing)
 
     def events_of(
@@ -354,8 +367,18 @@ def _build(
         # was; not the place of an earlier dated item ('18 killed in Samarra 20 Sept; 27 killed 24 Sept')
         places = event_locations(before, date_tokens, lex)
     locations = below_countries(places, rules.types.country)
+    start = min(segment.start_char, c.mention.start) if c.mention else segment.start_char
+    end = max(segment.end_char, c.mention.end) if c.mention else segment.end_char
+    evidence = entry.text[start:end].strip().rstrip(".;,")
     named = apart_from_places(event_actors(c, items, lex, label), places, entry_actors.aliases)
     named = entry_actors.spelled_out(named, lambda i: sent.doc[i].idx)
+    # a name written bare that is a town or region ('north of Goma', 'Cairo talks') is where, not who,
+    # on both sides as in the list of actors; countries act, and so do peoples ('Ethnic Afar')
+    named = [
+        m
+        for m in named
+        if m.written != m.name or not rules.places.below_country(m.name, entry_actors.home, evidence)
+    ]
     if label in _VIOLENT:
         named = _reporter_undergoes(c, named)
     sides = entry_actors.sides(named, label, c.root.i, elided_subject(c))
@@ -365,9 +388,6 @@ def _build(
         # deaths are counted strictly per item: 'left 14 dead, and 28 February strike killed 3'
         own = _list_item(segment, c.mention, mentions, whole_sentence=True)
         toll = rules.fatalities.count(_with_aftermath(own, sent, mentions))
-    start = min(segment.start_char, c.mention.start) if c.mention else segment.start_char
-    end = max(segment.end_char, c.mention.end) if c.mention else segment.end_char
-    evidence = entry.text[start:end].strip().rstrip(".;,")
     start = start + (len(entry.text[start:end]) - len(entry.text[start:end].lstrip()))
     m = c.mention
     return Event(

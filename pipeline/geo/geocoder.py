@@ -16,8 +16,9 @@ province", "northern Kokshetau city", "capital") using pipeline.gazetteer:
 Precision follows ACLED's geo_precision: 1 town or city, 2 region, 3 country.
 `place_events` fills the geography of a list of events: the most precise
 location is the event's point; events with no resolved place get their
-entry's country at precision 3. It also takes towns and regions out of the
-actors (a country can act; a town named as an actor is a misread place).
+entry's country at precision 3. `below_country` tells pipeline.events which
+names found as actors are towns and regions (a country can act; a town named
+as an actor is a misread place).
 """
 
 from __future__ import annotations
@@ -122,7 +123,6 @@ class Geocoder:
         fallback = home[0] if home else self._most_named(text)
         for ev in events:
             named = self.countries_named(ev.evidence)
-            ev.actors = [a for a in ev.actors if not self._below_country(a, home, named)]
             places = [p for p in (self.resolve(name, home, named) for name in ev.locations) if p is not None]
             ev.places = [p.as_row() for p in places]
             best = min(places, key=lambda p: p.geo_precision, default=None)
@@ -141,8 +141,10 @@ class Geocoder:
         named = self.countries_named(text)
         return max(set(named), key=named.count) if named else None
 
-    def _below_country(self, name: str, home: Iterable[str], named: Iterable[str]) -> bool:
+    def below_country(self, name: str, home: Iterable[str], text: str) -> bool:
         """A town or region found as an actor ('Bamenda', 'Kirkuk'): where, not who. Countries act.
+        ``home`` are the ISO3 codes of the entry's states, ``text`` the event's words (the countries
+        it names widen the search).
 
         Only regions and towns of the size the NER's place patterns name (models/places.jsonl) in
         the entry's or the sentence's countries, or prominent cities anywhere: a village that
@@ -150,9 +152,9 @@ class Geocoder:
         """
         core, _ = self._normalise(name)
         rows = self.gaz.names.get(fold(core), [])
-        if any(r.level == 3 for r in rows):
+        if not rows or any(r.level == 3 for r in rows):
             return False
-        scope = {self.gaz.alpha2[c] for c in (*home, *named) if c in self.gaz.alpha2}
+        scope = {self.gaz.alpha2[c] for c in (*home, *self.countries_named(text)) if c in self.gaz.alpha2}
         return any(
             (r.cc in scope and (r.level in (1, 2) or r.population >= NAMED_TOWN)) or self._prominent(r)
             for r in rows
