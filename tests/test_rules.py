@@ -1393,6 +1393,19 @@ def test_an_abbreviated_thing_the_ner_tagged_as_an_organisation_is_no_actor(lex)
     )
     names = [m.name for m in event_actors(trigger(doc, 3, "military"), doc[:], lex, "military")]
     assert "COVID-19" not in names and "army" in names
+    # 'forces raided HQ of Islah': untagged, the abbreviation is a thing all the same
+    doc = tagged(
+        [
+            ("forces", 1, "nsubj", "NOUN", "NNS", "force"),
+            ("raided", 1, "ROOT", "VERB", "VBD", "raid"),
+            ("HQ", 1, "dobj", "PROPN", "NNP", "HQ"),
+            ("of", 2, "prep", "ADP", "IN", "of"),
+            ("Islah", 3, "pobj", "PROPN", "NNP", "Islah"),
+        ],
+        ents=["O", "O", "O", "O", "B-ORG"],
+    )
+    names = [m.name for m in event_actors(trigger(doc, 1, "attack"), doc[:], lex, "attack")]
+    assert "HQ" not in names and "Islah" in names
 
 
 @pytest.mark.parametrize(

@@ -730,6 +730,7 @@ def _actor_name(token: Token, lex: Lexicon) -> str | None:
         token.pos_ == "PROPN"
         and token.text[:1].isupper()
         and not token.ent_type_
+        and token.text not in lex.abbreviated_things  # 'raided HQ of party': a thing, whatever its tag
         and not is_place(token, lex)
     ):
         names = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
