@@ -1248,9 +1248,23 @@ def test_a_past_form_opening_the_clause_after_a_semicolon_is_its_verb(lex, befor
     sacked = trigger(doc, 4, "appointment")
     assert len(drop_background([sacked], lex)) == kept
     if kept:
-        assert elided_subject(sacked) and ("cabinet", "target") in [
+        assert elided_subject(sacked, frozenset()) and ("cabinet", "target") in [
             (m.name, m.role) for m in event_actors(sacked, doc[:], lex, "appointment")
         ]
+
+
+def test_a_masked_date_the_parse_takes_for_a_subject_leaves_the_subject_elided():
+    # 'Govt 1 Nov threatened ...; 2 Nov announced plans': the date's stand-in parsed as the subject
+    doc = tagged(
+        [
+            ("today", 1, "nsubj", "NOUN", "NN", "today"),
+            ("announced", 1, "ROOT", "VERB", "VBD", "announce"),
+            ("plans", 1, "dobj", "NOUN", "NNS", "plan"),
+        ]
+    )
+    announced = trigger(doc, 1, "statement")
+    assert elided_subject(announced, frozenset({0}))
+    assert not elided_subject(announced, frozenset())  # a word that is no date is a subject
 
 
 def test_a_participle_on_an_event_with_a_date_of_its_own_happened_then(lex):

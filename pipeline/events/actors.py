@@ -561,17 +561,20 @@ def _who(token: Token, lex: Lexicon) -> Token:
     return token
 
 
-def elided_subject(c: Candidate) -> bool:
+def elided_subject(c: Candidate, date_tokens: frozenset[int]) -> bool:
     """'Separatists 5 Jan attacked X; 14 Jan abducted eight workers': an active verb with an object
     and no subject, because the subject is the one named before. Not a passive ('arrested in
     Paris'), not a noun ('bombing'), not a verb whose subject the parse finds over 'and' or a
-    participle."""
+    participle. A masked date the parse takes for the subject ('; 2 Nov announced plans') is none."""
     verb = c.root
     if verb_after_semicolon(verb):
         return True  # '...; sacked state governor', read as an adjective of its object
     if verb.pos_ != "VERB" or verb.dep_ in ("acl", "amod", "relcl", "pcomp", "pobj"):
         return False
-    if any(ch.dep_ in SUBJECT_DEPS or ch.dep_ in ("expl", "auxpass") for ch in verb.children):
+    if any(
+        (ch.dep_ in SUBJECT_DEPS and ch.i not in date_tokens) or ch.dep_ in ("expl", "auxpass")
+        for ch in verb.children
+    ):
         return False
     return any(ch.dep_ == "dobj" for ch in verb.children) and not _inherited_subject(verb)
 

@@ -381,7 +381,7 @@ def _build(
     ]
     if label in _VIOLENT:
         named = _reporter_undergoes(c, named)
-    sides = entry_actors.sides(named, label, c.root.i, elided_subject(c))
+    sides = entry_actors.sides(named, label, c.root.i, elided_subject(c, date_tokens))
     actors = unique([m.name for m in named] + sides.actor1)
     toll = NO_TOLL
     if label in _VIOLENT or c.root.lemma_ in lex.killing:
