@@ -450,6 +450,28 @@ def test_the_name_a_capital_is_given_is_a_place_not_an_actor(x, sentence):
     assert "Goma" in event.locations and "Goma" not in event.actors
 
 
+@pytest.mark.parametrize(
+    ("sentence", "event_type", "agent"),
+    [
+        ("Several countries 26 May announced plans to evacuate nationals.", "displacement", "countries"),
+        ("Govt 9 May announced decision to withdraw troops from border.", "military", "Govt"),
+        # a plan that names no event is a policy decided
+        (
+            "Govt 2 May announced plans to place all fuel imports under control of state company.",
+            "legislation",
+            "Govt",
+        ),
+        # a decision criticised is no decision announced
+        ("Opposition 4 May criticised govt’s decision to close schools.", "statement", "Opposition"),
+    ],
+)
+def test_a_plan_or_decision_announced_is_the_speakers_action(x, sentence, event_type, agent):
+    (event,) = x.events_of(sentence)
+    assert (event.event_type, event.actor1) == (event_type, [agent])
+    if agent == "countries":
+        assert event.actor1_type == 8  # other states, in an entry on one country: external (ACLED)
+
+
 def test_a_town_found_as_an_actor_is_on_neither_side(x):
     # 'Nairobi peace talks': the town is where the talks are; the sides hold only the actors listed
     text = "Govt 3 June joined new round of Nairobi peace talks with M23 rebels."

@@ -136,7 +136,7 @@ def absorb_statement_content(candidates: list[Candidate], lex: Lexicon) -> list[
                 for o in inner
                 if o.label != "statement"
                 and not _quoted(o.trigger)
-                and not _not_yet_done(o.root)
+                and (not _not_yet_done(o.root) or _in_plan(o.root, announced_plan(c.root, lex)))
                 and (evidential or any(_reported_by(t.root, c.root) for t in [o.trigger, *o.absorbed]))
             ]
             reported = min(told, key=lambda o: abs(o.root.i - c.root.i), default=None)
@@ -148,6 +148,29 @@ def absorb_statement_content(candidates: list[Candidate], lex: Lexicon) -> list[
                 removed.add(id(o))
                 c.absorbed.append(o.trigger)
     return [c for c in candidates if id(c) not in removed]
+
+
+def announced_plan(statement: Token, lex: Lexicon) -> Token | None:
+    """'announced plans to evacuate nationals', 'announced decision to withdraw troops': the verb of
+    the plan or decision a speaker announces, the speaker's own action (EVENTS.md 2: a statement that
+    reports an action of the speaker is typed by that action)."""
+    if statement.lemma_.lower() not in lex.announcing:
+        return None
+    return next(
+        (
+            verb
+            for plan in statement.children
+            if plan.dep_ == "dobj" and plan.lemma_.lower() in lex.plans
+            for verb in plan.children
+            if verb.dep_ in ("acl", "xcomp") and verb.pos_ == "VERB"
+        ),
+        None,
+    )
+
+
+def _in_plan(token: Token, plan: Token | None) -> bool:
+    """Is ``token`` the verb of the announced plan or its object ('plans to hold elections')?"""
+    return plan is not None and (token == plan or (token.dep_ == "dobj" and token.head == plan))
 
 
 def _occasion(token: Token, statement: Token, lex: Lexicon) -> bool:

@@ -27,6 +27,7 @@ from .absorb import (
     absorb_objects_of_light_verbs,
     absorb_outcomes_of_violence,
     absorb_statement_content,
+    announced_plan,
     objects_of,
 )
 from .actor_types import ActorTypes
@@ -536,6 +537,8 @@ def _refine_type(c: Candidate, lex: Lexicon) -> str:
         return "agreement"  # 'formed caucus', 'created joint platform' (PLOVER AGREE: form an alliance)
     if c.label == "statement" and _states_a_verdict(c.root, lex):
         return "trial"  # 'Commission ruled former PM was guilty': a verdict (CAMEO 116)
+    if c.label == "statement" and announced_plan(c.root, lex) is not None:
+        return "legislation"  # 'announced plans to place oil exports under federal control': a policy
     if c.label == "election" and c.root.lemma_ == "vote" and _voted_by(c.root) & lex.legislature:
         return "legislation"  # 'Congress vote authorising military action': a legislature decides
     if c.root.lemma_ == "boycott":  # docs/CODEBOOK.md 2: a boycott of a vote is an election event; CAMEO 143

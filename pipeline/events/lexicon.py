@@ -111,6 +111,8 @@ class Lexicon:
     abbreviated_things: frozenset[str]  # 'IED', 'HQ': an abbreviation that names no actor
     partitives: frozenset[str]  # 'barrage' of rockets, 'wave' of arrests
     aspectual: frozenset[str]  # 'protests to begin 25 March': the date is the event's
+    announcing: frozenset[str]  # 'announced plans to evacuate': what is announced is done
+    plans: frozenset[str]  # 'plans', 'decision' to do something
     individuals: frozenset[str]
     identity_modifiers: frozenset[str]  # 'ethnic', 'tribal' (actor_types.json): a people, not a place
     killing: frozenset[str]
@@ -192,6 +194,8 @@ class Lexicon:
             abbreviated_things=frozenset(raw["abbreviated_things"]),
             partitives=frozenset(raw["partitive_nouns"]),
             aspectual=frozenset(raw["aspectual_verbs"]),
+            announcing=frozenset(raw["announcing_verbs"]),
+            plans=frozenset(raw["plan_nouns"]),
             individuals=frozenset(raw["unnamed_individuals"]),
             identity_modifiers=frozenset(
                 word for word, code in read_json("actor_types.json")["modifiers"].items() if code == 4
