@@ -472,6 +472,18 @@ def test_a_plan_or_decision_announced_is_the_speakers_action(x, sentence, event_
         assert event.actor1_type == 8  # other states, in an entry on one country: external (ACLED)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        ("Protesters 3 May blocked main highway to capital.", "protest"),  # passage obstructed, CAMEO 144
+        ("Govt 4 May blocked access to social media.", "sanction"),  # a restriction imposed, CAMEO 1721
+    ],
+)
+def test_blocking_a_road_is_a_protest_blocking_access_a_sanction(x, sentence, event_type):
+    (event,) = x.events_of(sentence)
+    assert event.event_type == event_type
+
+
 def test_a_town_found_as_an_actor_is_on_neither_side(x):
     # 'Nairobi peace talks': the town is where the talks are; the sides hold only the actors listed
     text = "Govt 3 June joined new round of Nairobi peace talks with M23 rebels."

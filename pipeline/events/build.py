@@ -537,6 +537,12 @@ def _refine_type(c: Candidate, lex: Lexicon) -> str:
         return "agreement"  # 'formed caucus', 'created joint platform' (PLOVER AGREE: form an alliance)
     if c.label == "statement" and _states_a_verdict(c.root, lex):
         return "trial"  # 'Commission ruled former PM was guilty': a verdict (CAMEO 116)
+    if (
+        c.label == "sanction"
+        and c.root.lemma_ == "block"
+        and any(o.lemma_.lower() in lex.passages for o in objects_of(c.root))
+    ):
+        return "protest"  # 'blocked roads': passage obstructed (CAMEO 144), no restriction imposed
     if c.label == "statement" and announced_plan(c.root, lex) is not None:
         return "legislation"  # 'announced plans to place oil exports under federal control': a policy
     if c.label == "election" and c.root.lemma_ == "vote" and _voted_by(c.root) & lex.legislature:

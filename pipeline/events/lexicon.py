@@ -113,6 +113,7 @@ class Lexicon:
     aspectual: frozenset[str]  # 'protests to begin 25 March': the date is the event's
     announcing: frozenset[str]  # 'announced plans to evacuate': what is announced is done
     plans: frozenset[str]  # 'plans', 'decision' to do something
+    passages: frozenset[str]  # 'blocked roads': ways whose blocking is a protest
     individuals: frozenset[str]
     identity_modifiers: frozenset[str]  # 'ethnic', 'tribal' (actor_types.json): a people, not a place
     killing: frozenset[str]
@@ -196,6 +197,7 @@ class Lexicon:
             aspectual=frozenset(raw["aspectual_verbs"]),
             announcing=frozenset(raw["announcing_verbs"]),
             plans=frozenset(raw["plan_nouns"]),
+            passages=frozenset(raw["passage_nouns"]),
             individuals=frozenset(raw["unnamed_individuals"]),
             identity_modifiers=frozenset(
                 word for word, code in read_json("actor_types.json")["modifiers"].items() if code == 4
