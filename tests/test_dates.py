@@ -28,6 +28,12 @@ CASES = [
         "Parliamentary elections were held 28 November amid boycott.",
         [("28 November", "2004-11-28", "2004-11-28", "day")],
     ),
+    # a full stop after a day-month ends the sentence, even before a number; before a day it abbreviates
+    (
+        "2009-06",
+        "Troops killed 1 at protest 1 June. 4 gunmen killed Nov. 3.",
+        [("1 June", "2009-06-01", "2009-06-01", "day"), ("Nov. 3", "2009-11-03", "2009-11-03", "day")],
+    ),
     (
         "2004-08",
         "On August 21 gunmen attacked convoy near Kandahar.",

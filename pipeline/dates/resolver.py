@@ -102,9 +102,13 @@ _DASH = r"\s*(?:-|–|—|/|to|until)\s*"
 
 
 def compile_grammar(v: _Vocab) -> _Grammar:
-    mon = rf"(?:{v.month_alt})(?:\.(?=\s+\d))?(?![a-z])"
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
     year = r"(?:1[89]\d\d|20\d\d)(?!\d)"
+    # an abbreviation's dot belongs to the date before its year ('12 Sept. 2023') or, when the month is
+    # written first, before its day ('Nov. 3'); before any other number it ends the sentence ('killed 1
+    # at protest 1 June. 4 gunmen killed ...')
+    mon = rf"(?:{v.month_alt})(?:\.(?=\s+{year}))?(?![a-z])"
+    mon_d = rf"(?:{v.month_alt})(?:\.(?=\s+\d))?(?![a-z])"
     parts = "|".join(sorted((re.escape(p) for p in v.parts if not p.endswith("-")), key=len, reverse=True))
     nums = "|".join(sorted((k for k in v.numbers if len(k) > 1), key=len, reverse=True))
     rel = "|".join(sorted((re.escape(k) for k in v.relative), key=len, reverse=True))
@@ -129,7 +133,7 @@ def compile_grammar(v: _Vocab) -> _Grammar:
         # November 30-December 2
         (
             "cross_range_mf",
-            rf"\b(?P<m1>{mon})\s+(?P<d1>{day}){_DASH}(?P<m2>{mon})\s+(?P<d2>{day})(?:,?\s+(?P<y2>{year}))?{_NOT_NUM_AFTER}",
+            rf"\b(?P<m1>{mon_d})\s+(?P<d1>{day}){_DASH}(?P<m2>{mon_d})\s+(?P<d2>{day})(?:,?\s+(?P<y2>{year}))?{_NOT_NUM_AFTER}",
         ),
         # 25 and 26 March, 3, 8 June, 14, 16, 20 and 30 April: one day each (docs/CODEBOOK.md 1)
         (
@@ -145,14 +149,14 @@ def compile_grammar(v: _Vocab) -> _Grammar:
         # August 21-23
         (
             "day_range_mf",
-            rf"\b(?P<m>{mon})\s+(?P<d1>{day}){_DASH}(?P<d2>{day})(?:,?\s+(?P<y>{year}))?{_NOT_NUM_AFTER}",
+            rf"\b(?P<m>{mon_d})\s+(?P<d1>{day}){_DASH}(?P<d2>{day})(?:,?\s+(?P<y>{year}))?{_NOT_NUM_AFTER}",
         ),
         # 20 Nov, 21st August, 28 November 2004
         ("day", rf"{_NOT_NUM_BEFORE}(?P<d>{day})\s+(?:of\s+)?(?P<m>{mon})(?:,?\s+(?P<y>{year}))?"),
         # On August 21, August 21, 2004
         (
             "day_mf",
-            rf"\b(?P<m>{mon})\s+(?P<d>{day}){_NOT_NUM_AFTER}(?:,?\s+(?P<y>{year}))?(?!\s*(?:-|–)\s*\d)",
+            rf"\b(?P<m>{mon_d})\s+(?P<d>{day}){_NOT_NUM_AFTER}(?:,?\s+(?P<y>{year}))?(?!\s*(?:-|–)\s*\d)",
         ),
         # mid- to late July, early to mid-Jan
         (
