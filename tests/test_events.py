@@ -484,6 +484,21 @@ def test_blocking_a_road_is_a_protest_blocking_access_a_sanction(x, sentence, ev
     assert event.event_type == event_type
 
 
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        ("Workers 3 May began three-day strike over unpaid wages.", "protest"),  # CAMEO 143
+        ("Teachers’ strike 3 May closed schools in capital.", "protest"),
+        ("General strike 3 May paralysed capital.", "protest"),
+        ("U.S. strike 3 May killed five militants.", "attack"),  # CAMEO 195
+        ("Army 4 May launched strike on rebel positions.", "attack"),
+    ],
+)
+def test_a_strike_of_workers_is_a_protest_a_strike_of_weapons_an_attack(x, sentence, event_type):
+    assert event_type in [e.event_type for e in x.events_of(sentence)]
+    assert {"protest", "attack"} - {e.event_type for e in x.events_of(sentence)}  # never both
+
+
 def test_a_town_found_as_an_actor_is_on_neither_side(x):
     # 'Nairobi peace talks': the town is where the talks are; the sides hold only the actors listed
     text = "Govt 3 June joined new round of Nairobi peace talks with M23 rebels."

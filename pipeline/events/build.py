@@ -13,6 +13,7 @@ models/triggers.jsonl (see pipeline.nlp).
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import Protocol
@@ -537,6 +538,8 @@ def _refine_type(c: Candidate, lex: Lexicon) -> str:
         return "agreement"  # 'formed caucus', 'created joint platform' (PLOVER AGREE: form an alliance)
     if c.label == "statement" and _states_a_verdict(c.root, lex):
         return "trial"  # 'Commission ruled former PM was guilty': a verdict (CAMEO 116)
+    if c.label == "attack" and c.root.lemma_.lower() == "strike" and _stoppage_of_work(c.root, lex):
+        return "protest"  # 'three-day strike', 'teachers’ strike' (CAMEO 143), no air strike (CAMEO 195)
     if (
         c.label == "sanction"
         and c.root.lemma_ == "block"
@@ -560,6 +563,22 @@ def _refine_type(c: Candidate, lex: Lexicon) -> str:
     if c.label == "armed_clash" and c.root.lemma_ == "capture" and _takes_people(c.root, lex):
         return "detention"  # 'captured seven militants': people taken, not ground (ACLED: arrests)
     return c.label
+
+
+#: how long a strike lasts, in front of it: 'three-day', '48-hour'
+_DURATION = re.compile(r"\b\w+\s?-\s?(?:day|hour|week|month)\b")
+
+
+def _stoppage_of_work(strike: Token, lex: Lexicon) -> bool:
+    """A strike of workers, not of weapons: it lasts days or hours ('three-day strike'), or its words
+    or who carries it out say labour ('general strike', 'teachers’ strike', 'workers began strike')."""
+    if strike.pos_ not in ("NOUN", "PROPN"):
+        return False
+    before = strike.doc[strike.left_edge.i : strike.i]
+    words = {t.lemma_.lower() for t in before} | {t.lower_ for t in before}
+    if strike.dep_ == "dobj":
+        words |= acting_lemmas(strike.head, lex)
+    return bool(_DURATION.search(before.text)) or bool(words & lex.labour_strike)
 
 
 def _objects_of_preps(verb: Token, preps: tuple[str, ...]) -> list[Token]:

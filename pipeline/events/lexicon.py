@@ -114,6 +114,7 @@ class Lexicon:
     announcing: frozenset[str]  # 'announced plans to evacuate': what is announced is done
     plans: frozenset[str]  # 'plans', 'decision' to do something
     passages: frozenset[str]  # 'blocked roads': ways whose blocking is a protest
+    labour_strike: frozenset[str]  # 'general strike', 'teachers’ strike': a stoppage of work
     individuals: frozenset[str]
     identity_modifiers: frozenset[str]  # 'ethnic', 'tribal' (actor_types.json): a people, not a place
     killing: frozenset[str]
@@ -198,6 +199,7 @@ class Lexicon:
             announcing=frozenset(raw["announcing_verbs"]),
             plans=frozenset(raw["plan_nouns"]),
             passages=frozenset(raw["passage_nouns"]),
+            labour_strike=frozenset(raw["labour_strike_words"]),
             individuals=frozenset(raw["unnamed_individuals"]),
             identity_modifiers=frozenset(
                 word for word, code in read_json("actor_types.json")["modifiers"].items() if code == 4
