@@ -342,6 +342,8 @@ def test_a_passive_without_its_auxiliary_is_an_event(x):
     assert ("detention", "2023-05-22") in [(e.event_type, e.event_date.isoformat()) for e in events]
     events = x.events_of("Militia 4 May arrested three policemen accused of corruption.")
     assert [e.event_type for e in events] == ["detention"]  # 'accused' describes the policemen
+    events = x.events_of("Over 30 police officers arrested 26 May in Michoacán, accused of links to crime.")
+    assert [e.event_type for e in events] == ["detention"]  # so it does after a comma
 
 
 def test_a_parsed_doc_is_freed_without_the_cycle_collector(extractor):

@@ -1253,6 +1253,26 @@ def test_a_past_form_opening_the_clause_after_a_semicolon_is_its_verb(lex, befor
         ]
 
 
+@pytest.mark.parametrize(
+    ("told", "description"), [([], True), ([("rebels", 3, "dobj", "NOUN", "NNS", "rebel")], False)]
+)
+def test_a_participle_after_a_comma_describes_unless_it_has_an_object(lex, told, description):
+    # 'officers arrested, accused of links to crime' describes them; 'accused rebels of ...' accuses
+    doc = tagged(
+        [
+            ("officers", 1, "nsubj", "NOUN", "NNS", "officer"),
+            ("arrested", 1, "ROOT", "VERB", "VBD", "arrest"),
+            (",", 1, "punct", "PUNCT", ",", ","),
+            ("accused", 1, "advcl", "VERB", "VBN", "accuse"),
+            *told,
+            ("of", 3, "prep", "ADP", "IN", "of"),
+            ("links", 4 + len(told), "pobj", "NOUN", "NNS", "link"),
+        ]
+    )
+    found = _not_an_event(doc[3:4], lex)
+    assert (found == "participle describing someone") is description
+
+
 def test_a_masked_date_the_parse_takes_for_a_subject_leaves_the_subject_elided():
     # 'Govt 1 Nov threatened ...; 2 Nov announced plans': the date's stand-in parsed as the subject
     doc = tagged(

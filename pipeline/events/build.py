@@ -65,6 +65,8 @@ from .trace import Trace
 
 _VIOLENT = {"attack", "armed_clash", "riot"}
 _DESCRIBING = {"accuse", "charge", "suspect", "claim", "blame", "allege", "convict", "wanted"}
+#: what a participle has when it tells an act of its own, not a description: object, subject, auxiliary
+_OWN = frozenset({"dobj", "nsubj", "nsubjpass", "aux", "auxpass"})
 
 
 class PlaceNames(Protocol):
@@ -340,11 +342,15 @@ def _tally_date(text: str, mention: DateMention) -> bool:
 
 def _description(token: Token, lex: Lexicon) -> bool:
     """A participle that describes someone ('policemen accused of corruption', 'attack claimed by Al-
-    Shabaab').
+    Shabaab'), also set off by a comma with nothing of its own but its complement ('30 officers
+    arrested 26 July, accused of links to crime').
     """
     return (
-        token.dep_ == "acl"
-        and token.tag_ == "VBN"
+        token.tag_ == "VBN"
+        and (
+            token.dep_ == "acl"
+            or (token.dep_ == "advcl" and not any(ch.dep_ in _OWN for ch in token.children))
+        )
         and (token.lemma_.lower() in lex.reporting or token.lemma_ in _DESCRIBING)
     )
 
