@@ -67,6 +67,8 @@ FROM_CODEBOOKS = [
     ("statement", "Opposition party 4 May endorsed President for third term."),  # PLOVER SUPPORT
     ("military", "Rebels 4 May imposed blockade on Timbuktu."),  # CAMEO 191
     ("military", "Troops 4 May retreated from Kidal."),  # CAMEO 0874
+    ("appointment", "President 4 May installed close ally as interior minister."),  # general English
+    ("trial", "Court 4 May issued summonses for three former ministers."),  # general English
 ]
 
 
