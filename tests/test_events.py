@@ -503,6 +503,11 @@ def test_a_strike_of_workers_is_a_protest_a_strike_of_weapons_an_attack(x, sente
     assert {"protest", "attack"} - {e.event_type for e in x.events_of(sentence)}  # never both
 
 
+def test_what_a_law_provides_is_part_of_the_law(x):
+    events = x.events_of("Parliament 19 May adopted law allowing govt to suspend debt repayments.")
+    assert [e.event_type for e in events] == ["legislation"]  # no sanction for 'suspend'
+
+
 def test_a_town_found_as_an_actor_is_on_neither_side(x):
     # 'Nairobi peace talks': the town is where the talks are; the sides hold only the actors listed
     text = "Govt 3 June joined new round of Nairobi peace talks with M23 rebels."

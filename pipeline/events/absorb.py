@@ -1,4 +1,5 @@
-"""Several triggers, one event: a light verb and its object, deaths in a battle, what a statement says."""
+"""Several triggers, one event: a light verb and its object, deaths in a battle, what a law provides or
+a statement says."""
 
 from __future__ import annotations
 
@@ -100,6 +101,23 @@ def objects_of(verb: Token) -> list[Token]:
                 if g.dep_ == "pobj"
             )
     return found
+
+
+def absorb_law_content(candidates: list[Candidate]) -> list[Candidate]:
+    """'adopted law allowing govt to suspend debt repayments', 'passed resolution condemning violence':
+    what a law or resolution provides, in the clause that hangs on its noun, is part of that one
+    legislation event, not an event of its own (unless it has a date of its own)."""
+    removed: set[int] = set()
+    for c in candidates:
+        if c.label != "legislation" or id(c) in removed:
+            continue
+        nouns = [t.root for t in (c.trigger, *c.absorbed) if t.root.pos_ == "NOUN"]
+        clauses = [ch for noun in nouns for ch in noun.children if ch.dep_ in ("acl", "relcl")]
+        for o in candidates:
+            if o is not c and not o.owned and any(o.root == cl or cl in o.root.ancestors for cl in clauses):
+                c.absorbed.append(o.trigger)
+                removed.add(id(o))
+    return [c for c in candidates if id(c) not in removed]
 
 
 def absorb_statement_content(candidates: list[Candidate], lex: Lexicon) -> list[Candidate]:

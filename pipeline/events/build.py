@@ -25,6 +25,7 @@ from ..nlp.trigger_ruler import SPANS_KEY
 from ..records import Entry, Event, unique
 from .absorb import (
     absorb_killing_into_fighting,
+    absorb_law_content,
     absorb_objects_of_light_verbs,
     absorb_outcomes_of_violence,
     absorb_statement_content,
@@ -154,6 +155,7 @@ def _sentence_events(
     candidates = absorb_objects_of_light_verbs(candidates, lex)
     candidates = absorb_outcomes_of_violence(candidates, lex)
     candidates = absorb_killing_into_fighting(candidates, lex)
+    candidates = absorb_law_content(candidates)
     candidates = absorb_statement_content(candidates, lex)
 
     def on_drop(c: Candidate, rule: str) -> None:
