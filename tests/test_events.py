@@ -503,6 +503,19 @@ def test_a_strike_of_workers_is_a_protest_a_strike_of_weapons_an_attack(x, sente
     assert {"protest", "attack"} - {e.event_type for e in x.events_of(sentence)}  # never both
 
 
+@pytest.mark.parametrize(
+    ("sentence", "types"),
+    [
+        ("Court 4 May banned opposition leader from running in elections.", ["trial"]),
+        ("Electoral board 4 May barred opposition leader from contesting elections.", ["sanction"]),
+        # a crowd kept from its rally had gathered: a protest (ACLED: protest with intervention)
+        ("Police 4 May prevented protesters from holding rally in capital.", ["protest"]),
+    ],
+)
+def test_what_is_prevented_does_not_happen(x, sentence, types):
+    assert [e.event_type for e in x.events_of(sentence)] == types
+
+
 def test_what_a_law_provides_is_part_of_the_law(x):
     events = x.events_of("Parliament 19 May adopted law allowing govt to suspend debt repayments.")
     assert [e.event_type for e in events] == ["legislation"]  # no sanction for 'suspend'

@@ -92,6 +92,7 @@ class Lexicon:
     background_preps: frozenset[str]
     other_incident_words: frozenset[str]  # 'second attack': another incident, not the one told before
     conditional_marks: frozenset[str]  # 'if attacked': what only may happen
+    preventing: frozenset[str]  # 'prevents X from being elected': what is kept from happening
     winning: frozenset[str]  # 'won 2 seats': an election when what is won is a vote
     attempting: frozenset[str]  # 'tried to restart talks': an attempt, no trial
     vote_words: frozenset[str]  # 'seat', 'landslide', 'vote': what an election win wins
@@ -177,6 +178,7 @@ class Lexicon:
             background_preps=frozenset(raw["background_preps"]),
             other_incident_words=frozenset(raw["other_incident_words"]),
             conditional_marks=frozenset(raw["conditional_marks"]),
+            preventing=frozenset(raw["preventing_verbs"]),
             winning=frozenset(raw["winning"]),
             attempting=frozenset(raw["attempting"]),
             vote_words=frozenset(raw["vote_words"]),

@@ -262,8 +262,9 @@ def background_rule(c: Candidate, roots: dict[int, Candidate], lex: Lexicon) -> 
 
     Background unless the trigger has a date of its own: past perfect ("had
     declined"), undated after/before clauses, a condition or prospect ("in case
-    of attack", "possible strike"), the reason behind an action ("for allegedly
-    calling for protests"), a purpose ("met ... to discuss"),
+    of attack", "possible strike"), what is prevented ("barred from contesting
+    elections"), the reason behind an action ("for allegedly calling for
+    protests"), a purpose ("met ... to discuss"),
     a noun that only modifies another ("election observer"), an agreement
     referred to ("terms of 2019 peace accord": its year names it, it does
     not date an event).
@@ -279,6 +280,10 @@ def background_rule(c: Candidate, roots: dict[int, Candidate], lex: Lexicon) -> 
         return "after/before clause"
     if _conditional(root, lex):
         return "what only may happen"
+    if c.label not in ("protest", "riot") and _prevented(root, lex):
+        return (
+            "what is prevented"  # a crowd kept from marching had gathered (ACLED: protest with intervention)
+        )
     if _reason_clause(root, roots, lex):
         return "reason for an action"
     if _purpose_clause(root, roots):
@@ -448,6 +453,19 @@ def _conditional(token: Token, lex: Lexicon) -> bool:
         and of.head.lemma_.lower() in lex.conditional_nouns
         and of.head.dep_ == "pobj"
         and of.head.head.lower_ == "in"
+    )
+
+
+def _prevented(token: Token, lex: Lexicon) -> bool:
+    """'prevents Suu Kyi from being elected', 'barred from contesting elections', 'banned from running in
+    elections': kept from happening."""
+    kept = token
+    while kept.dep_ in ("dobj", "pobj", "prep") and kept.head.lower_ != "from" and kept.head != kept:
+        kept = kept.head
+    return (
+        kept.dep_ in ("pcomp", "pobj")
+        and kept.head.lower_ == "from"
+        and kept.head.head.lemma_.lower() in lex.preventing
     )
 
 
