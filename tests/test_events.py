@@ -516,6 +516,15 @@ def test_what_is_prevented_does_not_happen(x, sentence, types):
     assert [e.event_type for e in x.events_of(sentence)] == types
 
 
+def test_what_one_speaker_states_on_one_day_is_one_statement(x):
+    # EVENTS.md: two predicates of one type and date about one incident are one event; other actors
+    # make another incident
+    one = x.events_of("Govt 4 May condemned attack on convoy; also denied involvement in killings.")
+    assert [(e.event_type, e.actor1) for e in one] == [("statement", ["Govt"])]
+    two = x.events_of("Govt 4 May condemned attack on convoy; opposition same day denied involvement.")
+    assert [e.actor1 for e in two] == [["Govt"], ["opposition"]]
+
+
 def test_what_a_law_provides_is_part_of_the_law(x):
     events = x.events_of("Parliament 19 May adopted law allowing govt to suspend debt repayments.")
     assert [e.event_type for e in events] == ["legislation"]  # no sanction for 'suspend'

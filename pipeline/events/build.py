@@ -657,12 +657,15 @@ def _merge(events: list[tuple[tuple[int, int], Event, bool]], text: str) -> list
 
     Same type and date in another clause, or at another place, stays a separate incident, unless
     it is an event noun told again (``_told_again``: 'killed 23 people; attack unclaimed'); an
-    election is one event per day in the whole sentence.
+    election is one event per day in the whole sentence, and so is what one speaker states ('IACHR
+    2 March published report saying ...; highlighted issue of ...').
     """
     merged: dict[tuple, Event] = {}
     for clause, ev, again in events:
         # a vote is one event on its day: 'by-elections 11 June; polls peaceful but marred by ...'
         where = None if ev.event_type == "election" else clause
+        if ev.event_type == "statement" and ev.actor1:
+            where = tuple(ev.actor1)  # one speaker, one day: one statement
         key = (where, ev.event_type, ev.event_date, ev.event_date_end, ev.date_text)
         first = merged.get(key)
         if first is None and again:
