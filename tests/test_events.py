@@ -476,43 +476,26 @@ def test_a_plan_or_decision_announced_is_the_speakers_action(x, sentence, event_
         assert event.actor1_type == 8  # other states, in an entry on one country: external (ACLED)
 
 
-@pytest.mark.parametrize(
-    ("sentence", "event_type"),
-    [
-        ("Protesters 3 May blocked main highway to capital.", "protest"),  # passage obstructed, CAMEO 144
-        ("Govt 4 May blocked access to social media.", "sanction"),  # a restriction imposed, CAMEO 1721
-    ],
-)
-def test_blocking_a_road_is_a_protest_blocking_access_a_sanction(x, sentence, event_type):
-    (event,) = x.events_of(sentence)
-    assert event.event_type == event_type
+# the words around a trigger decide its type, or that it is no event (CAMEO, ACLED)
+TYPED_BY_WHAT_SURROUNDS = [
+    ("Protesters 3 May blocked main highway to capital.", ["protest"]),  # passage obstructed, CAMEO 144
+    ("Govt 4 May blocked access to social media.", ["sanction"]),  # a restriction imposed, CAMEO 1721
+    ("Workers 3 May began three-day strike over unpaid wages.", ["protest"]),  # CAMEO 143
+    ("Teachers’ strike 3 May closed schools in capital.", ["protest", "sanction"]),
+    ("General strike 3 May paralysed capital.", ["protest"]),
+    ("U.S. strike 3 May killed five militants.", ["attack"]),  # CAMEO 195
+    ("Army 4 May launched strike on rebel positions.", ["attack"]),
+    # what is prevented does not happen; a crowd kept from its rally had gathered (protest with intervention)
+    ("Court 4 May banned opposition leader from running in elections.", ["trial"]),
+    ("Electoral board 4 May barred opposition leader from contesting elections.", ["sanction"]),
+    ("Police 4 May prevented protesters from holding rally in capital.", ["protest"]),
+]
 
 
 @pytest.mark.parametrize(
-    ("sentence", "event_type"),
-    [
-        ("Workers 3 May began three-day strike over unpaid wages.", "protest"),  # CAMEO 143
-        ("Teachers’ strike 3 May closed schools in capital.", "protest"),
-        ("General strike 3 May paralysed capital.", "protest"),
-        ("U.S. strike 3 May killed five militants.", "attack"),  # CAMEO 195
-        ("Army 4 May launched strike on rebel positions.", "attack"),
-    ],
+    ("sentence", "types"), TYPED_BY_WHAT_SURROUNDS, ids=[s for s, _ in TYPED_BY_WHAT_SURROUNDS]
 )
-def test_a_strike_of_workers_is_a_protest_a_strike_of_weapons_an_attack(x, sentence, event_type):
-    assert event_type in [e.event_type for e in x.events_of(sentence)]
-    assert {"protest", "attack"} - {e.event_type for e in x.events_of(sentence)}  # never both
-
-
-@pytest.mark.parametrize(
-    ("sentence", "types"),
-    [
-        ("Court 4 May banned opposition leader from running in elections.", ["trial"]),
-        ("Electoral board 4 May barred opposition leader from contesting elections.", ["sanction"]),
-        # a crowd kept from its rally had gathered: a protest (ACLED: protest with intervention)
-        ("Police 4 May prevented protesters from holding rally in capital.", ["protest"]),
-    ],
-)
-def test_what_is_prevented_does_not_happen(x, sentence, types):
+def test_the_words_around_a_trigger_decide_its_type_or_that_it_is_no_event(x, sentence, types):
     assert [e.event_type for e in x.events_of(sentence)] == types
 
 

@@ -149,12 +149,13 @@ def absorb_statement_content(candidates: list[Candidate], lex: Lexicon) -> list[
             evidential = not any(ch.dep_ in ("nsubj", "csubj") for ch in c.root.children) or any(
                 ch.dep_ in ("xcomp", "oprd") and ch.tag_ == "VBN" for ch in c.root.children
             )
+            plan = announced_plan(c.root, lex)  # 'announced plans to evacuate': the plan is told as done
             told = [
                 o
                 for o in inner
                 if o.label != "statement"
                 and not _quoted(o.trigger)
-                and (not _not_yet_done(o.root) or _in_plan(o.root, announced_plan(c.root, lex)))
+                and (not _not_yet_done(o.root) or _in_plan(o.root, plan))
                 and (evidential or any(_reported_by(t.root, c.root) for t in [o.trigger, *o.absorbed]))
             ]
             reported = min(told, key=lambda o: abs(o.root.i - c.root.i), default=None)

@@ -41,7 +41,7 @@ def tokens_of(doc: Doc, mention: DateMention) -> list[Token]:
 
 
 def _governor(
-    tokens: list[Token], trigger_roots: dict[int, Candidate], aspectual: frozenset[str] = frozenset()
+    tokens: list[Token], trigger_roots: dict[int, Candidate], aspectual: frozenset[str]
 ) -> tuple[Candidate | None, int]:
     """The trigger a date hangs from in the parse, and how many steps up it is.
 
@@ -280,10 +280,9 @@ def background_rule(c: Candidate, roots: dict[int, Candidate], lex: Lexicon) -> 
         return "after/before clause"
     if _conditional(root, lex):
         return "what only may happen"
+    # a crowd kept from marching had gathered all the same (ACLED: protest with intervention)
     if c.label not in ("protest", "riot") and _prevented(root, lex):
-        return (
-            "what is prevented"  # a crowd kept from marching had gathered (ACLED: protest with intervention)
-        )
+        return "what is prevented"
     if _reason_clause(root, roots, lex):
         return "reason for an action"
     if _purpose_clause(root, roots):
