@@ -138,6 +138,20 @@ def test_an_abbreviation_names_an_actor_whatever_its_tag_but_a_weapon_is_none(le
     assert sides_of(doc, 1, "attack", lex) == (["SAMIM"], [])
 
 
+def test_the_plural_of_an_abbreviation_names_an_actor_too(lex):
+    # 'army and PMUs began operation': the units the entry abbreviates as PMU, tagged a common noun
+    doc = tagged(
+        [
+            ("army", 3, "nsubj", "NOUN", "NN", "army"),
+            ("and", 0, "cc", "CCONJ", "CC", "and"),
+            ("PMUs", 0, "conj", "NOUN", "NNS", "pmus"),
+            ("began", 3, "ROOT", "VERB", "VBD", "begin"),
+            ("operation", 3, "dobj", "NOUN", "NN", "operation"),
+        ]
+    )
+    assert sides_of(doc, 3, "military", lex) == (["army", "PMUs"], [])
+
+
 def test_a_hyphened_modifier_stays_with_the_actor_it_describes(lex):
     doc = Doc(
         VOCAB,

@@ -746,8 +746,10 @@ def _actor_name(token: Token, lex: Lexicon) -> str | None:
 
 
 def _acronym(token: Token) -> bool:
-    """An abbreviation of a name ('SAMIM', 'ASG'): two to eight capitals."""
-    return 2 <= len(token.text) <= 8 and token.text.isalpha() and token.text.isupper()
+    """An abbreviation of a name ('SAMIM', 'ASG'): two to eight capitals, or their plural ('PMUs',
+    the members of the units the entry abbreviates as PMU)."""
+    text = token.text.removesuffix("s") if len(token.text) > 2 else token.text
+    return 2 <= len(text) <= 8 and text.isalpha() and text.isupper()
 
 
 def _phrase(token: Token, lex: Lexicon) -> str:
