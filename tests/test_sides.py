@@ -152,6 +152,20 @@ def test_the_plural_of_an_abbreviation_names_an_actor_too(lex):
     assert sides_of(doc, 3, "military", lex) == (["army", "PMUs"], [])
 
 
+def test_a_community_is_a_collective_actor_its_modifier_types(lex, types):
+    doc = tagged(
+        [
+            ("Govt", 1, "nsubj", "PROPN", "NNP", "Govt"),
+            ("urged", 1, "ROOT", "VERB", "VBD", "urge"),
+            ("international", 3, "amod", "ADJ", "JJ", "international"),
+            ("community", 1, "dobj", "NOUN", "NN", "community"),
+        ]
+    )
+    assert sides_of(doc, 1, "statement", lex) == (["Govt"], ["international community"])
+    community = Mention("international community", "international community", TARGET, 3)
+    assert types.code(community, home=("SSD",)) == 8
+
+
 def test_a_hyphened_modifier_stays_with_the_actor_it_describes(lex):
     doc = Doc(
         VOCAB,
