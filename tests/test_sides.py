@@ -166,6 +166,19 @@ def test_a_community_is_a_collective_actor_its_modifier_types(lex, types):
     assert types.code(community, home=("SSD",)) == 8
 
 
+def test_sources_who_speak_are_the_speaker(lex):
+    doc = tagged(
+        [
+            ("local", 1, "amod", "ADJ", "JJ", "local"),
+            ("sources", 2, "nsubj", "NOUN", "NNS", "source"),
+            ("accused", 2, "ROOT", "VERB", "VBD", "accuse"),
+            ("security", 4, "compound", "NOUN", "NN", "security"),
+            ("forces", 2, "dobj", "NOUN", "NNS", "force"),
+        ]
+    )
+    assert sides_of(doc, 2, "statement", lex) == (["local sources"], ["security forces"])
+
+
 def test_a_hyphened_modifier_stays_with_the_actor_it_describes(lex):
     doc = Doc(
         VOCAB,
