@@ -508,6 +508,14 @@ def test_what_one_speaker_states_on_one_day_is_one_statement(x):
     assert [e.actor1 for e in two] == [["Govt"], ["opposition"]]
 
 
+def test_the_charge_of_an_accusation_is_its_content_with_its_deaths_whatever_date_it_holds(x):
+    # EVENTS.md 1: the charge behind an action is no event, though the parse gives it the date
+    text = "Rights groups accused soldiers of killing twelve civilians in Guji zone 19-26 May."
+    (event,) = x.events_of(text)
+    assert (event.event_type, event.actor1, event.fatalities) == ("statement", ["Rights groups"], 12)
+    assert "soldiers" in event.actor2
+
+
 def test_what_a_law_provides_is_part_of_the_law(x):
     events = x.events_of("Parliament 19 May adopted law allowing govt to suspend debt repayments.")
     assert [e.event_type for e in events] == ["legislation"]  # no sanction for 'suspend'

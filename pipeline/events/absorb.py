@@ -163,10 +163,24 @@ def absorb_statement_content(candidates: list[Candidate], lex: Lexicon) -> list[
                 c.label = reported.label
                 c.reported = reported.trigger
         for o in inner:
-            if not o.owned:  # a trigger with its own date in the parse is an event of its own
+            # a trigger with its own date in the parse is an event of its own, but for the charge an
+            # accusation makes ('accused forces of killing civilians 19-26 May'): no event (EVENTS.md 1)
+            if not o.owned or _charge_of(o.root, c.root, lex):
                 removed.add(id(o))
                 c.absorbed.append(o.trigger)
     return [c for c in candidates if id(c) not in removed]
+
+
+def _charge_of(token: Token, statement: Token, lex: Lexicon) -> bool:
+    """'accused security forces of killing', 'blamed X for attack': what an accusing statement
+    charges someone with, the object of its reason preposition."""
+    prep = token.head
+    return (
+        statement.lemma_.lower() in lex.accusing
+        and token.dep_ in ("pcomp", "pobj")
+        and prep.head == statement
+        and prep.lower_ in lex.reason_preps
+    )
 
 
 def announced_plan(statement: Token, lex: Lexicon) -> Token | None:

@@ -394,7 +394,9 @@ def _build(
     sides = entry_actors.sides(named, label, c.root.i, elided_subject(c, date_tokens))
     actors = unique([m.name for m in named] + sides.actor1)
     toll = NO_TOLL
-    if label in _VIOLENT or c.root.lemma_ in lex.killing:
+    charged = c.root.lemma_.lower() in lex.accusing and any(t.root.lemma_ in lex.killing for t in c.absorbed)
+    if label in _VIOLENT or c.root.lemma_ in lex.killing or charged:
+        # 'accused forces of killing a dozen civilians': an accusation states the deaths it charges
         # deaths are counted strictly per item: 'left 14 dead, and 28 February strike killed 3'
         own = _list_item(segment, c.mention, mentions, whole_sentence=True)
         toll = rules.fatalities.count(_with_aftermath(own, sent, mentions))
