@@ -179,6 +179,26 @@ def test_sources_who_speak_are_the_speaker(lex):
     assert sides_of(doc, 2, "statement", lex) == (["local sources"], ["security forces"])
 
 
+def test_an_entity_run_on_over_a_comma_names_the_part_the_parse_ties_to_the_event(lex):
+    # 'In blow to Khan, Election Commission ruled': one organisation to the small model
+    doc = tagged(
+        [
+            ("In", 7, "prep", "ADP", "IN", "in"),
+            ("blow", 0, "pobj", "NOUN", "NN", "blow"),
+            ("to", 1, "prep", "ADP", "IN", "to"),
+            ("Khan", 2, "pobj", "PROPN", "NNP", "Khan"),
+            (",", 3, "punct", "PUNCT", ",", ","),
+            ("Election", 6, "compound", "PROPN", "NNP", "Election"),
+            ("Commission", 7, "nsubj", "PROPN", "NNP", "Commission"),
+            ("ruled", 7, "ROOT", "VERB", "VBD", "rule"),
+            ("defendant", 9, "nsubj", "NOUN", "NN", "defendant"),
+            ("guilty", 7, "ccomp", "ADJ", "JJ", "guilty"),
+        ],
+        ents=["O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "O"],
+    )
+    assert roles(doc, 7, "trial", lex) == [("Election Commission", AGENT)]
+
+
 def test_a_hyphened_modifier_stays_with_the_actor_it_describes(lex):
     doc = Doc(
         VOCAB,

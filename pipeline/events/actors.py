@@ -144,7 +144,8 @@ def event_actors(c: Candidate, segment: Span, lex: Lexicon, event_type: str = ""
         inside = {t.i for t in c.root.head.subtree}
         found = [m for m in found if m.role is not None or m.at in inside]
     kept: dict[str, Mention] = {}
-    for mention in _whole_names(found) + groups:
+    # a run-on entity ('Khan, Election Commission') is no name, and no longer name its pieces are part of
+    for mention in _whole_names([m for m in found if "," not in m.name]) + groups:
         name = _without_months(mention.name, lex)
         if not name or not _plausible_actor(name, lex):
             continue
@@ -709,7 +710,7 @@ def _actor_name(token: Token, lex: Lexicon) -> str | None:
     if token.pos_ == "PROPN" and _identity_modifier(token, lex) is not None:
         return token.text  # 'Ethnic Afar raided': a people, whatever place the NER took the name for
     if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
-        ent = ent_at(token)
+        ent = _comma_free(ent_at(token), token)
         if (
             ent is not None
             and looks_like_name(ent.text)
@@ -743,6 +744,16 @@ def _actor_name(token: Token, lex: Lexicon) -> str | None:
             " ".join(t.text for t in names), lex
         )  # a name the small model missed: 'FM Colonna'
     return None
+
+
+def _comma_free(ent: Span | None, token: Token) -> Span | None:
+    """'Khan, Election Commission', one entity to the small model: the part between commas that holds
+    ``token``, the word the parse ties to the event."""
+    if ent is None or not any(t.text == "," for t in ent):
+        return ent
+    start = max((t.i + 1 for t in ent if t.text == "," and t.i < token.i), default=ent.start)
+    end = min((t.i for t in ent if t.text == "," and t.i > token.i), default=ent.end)
+    return ent.doc[start:end]
 
 
 def _acronym(token: Token) -> bool:
