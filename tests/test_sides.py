@@ -199,6 +199,31 @@ def test_an_entity_run_on_over_a_comma_names_the_part_the_parse_ties_to_the_even
     assert roles(doc, 7, "trial", lex) == [("Election Commission", AGENT)]
 
 
+def test_a_place_in_front_of_a_title_names_who_holds_it_not_where(lex):
+    bare = tagged(
+        [
+            ("Kabul", 1, "compound", "PROPN", "NNP", "Kabul"),
+            ("governor", 2, "nsubj", "NOUN", "NN", "governor"),
+            ("criticised", 2, "ROOT", "VERB", "VBD", "criticise"),
+            ("ban", 2, "dobj", "NOUN", "NN", "ban"),
+        ],
+        ents=["B-GPE", "O", "O", "O"],
+    )
+    assert sides_of(bare, 2, "statement", lex) == (["Kabul governor"], [])
+    # 'Kabul governor Ahmad criticised': the title names its holder, Ahmad
+    named = tagged(
+        [
+            ("Kabul", 1, "compound", "PROPN", "NNP", "Kabul"),
+            ("governor", 2, "compound", "NOUN", "NN", "governor"),
+            ("Ahmad", 3, "nsubj", "PROPN", "NNP", "Ahmad"),
+            ("criticised", 3, "ROOT", "VERB", "VBD", "criticise"),
+            ("ban", 3, "dobj", "NOUN", "NN", "ban"),
+        ],
+        ents=["B-GPE", "O", "B-PERSON", "O", "O"],
+    )
+    assert "Kabul governor" not in sides_of(named, 3, "statement", lex)[0]
+
+
 def test_a_hyphened_modifier_stays_with_the_actor_it_describes(lex):
     doc = Doc(
         VOCAB,

@@ -98,6 +98,10 @@ def event_actors(c: Candidate, segment: Span, lex: Lexicon, event_type: str = ""
             )
     paired = _between_spans(c.root)
     for ent in ents_in(segment):
+        holder = _title_holder(ent, lex)
+        if holder is not None and not in_see_reference(ent):  # 'House Speaker': who holds the title
+            found.append(Mention(holder.text, holder.text, None, holder.root.i, ""))
+            continue
         if (
             in_see_reference(ent)
             or not ent.text[:1].isupper()
@@ -441,6 +445,30 @@ def _part_of_title(words: Span, lex: Lexicon) -> bool:
     """'Defence Minister Silva', 'Interior Minister': words that with the word after them are a title."""
     doc = words.doc
     return words.end < len(doc) and f"{words.text} {doc[words.end].text}" in lex.titles
+
+
+def _title_holder(ent: Span, lex: Lexicon) -> Span | None:
+    """'Kabul governor', 'Moscow mayor': a place in front of a title that names no one after it is
+    where the title is held, and the words are the person who holds it, not a place ('Kabul governor
+    X', 'governor of province X', 'governor, X' name X). An organisation in front of a title is the
+    actor itself ('Election Commission chairman said')."""
+    doc = ent.doc
+    title = doc[ent.end] if ent.end < len(doc) else None
+    if (
+        title is None
+        or ent.label_ != "GPE"
+        or title.lower_ not in lex.titles_lower
+        or ent.root.head != title
+        or ent.root.dep_ != "compound"
+        or any(_names_someone(t) or t.lower_ == "of" for t in doc[title.i + 1 : title.i + 3])
+    ):
+        return None
+    return doc[ent.start : title.i + 1]
+
+
+def _names_someone(token: Token) -> bool:
+    """A person's name, or a capitalised proper noun the model did not tag."""
+    return token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and token.text[:1].isupper())
 
 
 def _topic_of_paired_event(token: Token, lex: Lexicon) -> bool:
