@@ -224,6 +224,41 @@ def test_a_place_in_front_of_a_title_names_who_holds_it_not_where(lex):
     assert "Kabul governor" not in sides_of(named, 3, "statement", lex)[0]
 
 
+def test_an_office_is_its_holder_when_it_says_whose_it_is(lex):
+    named = tagged(
+        [
+            ("RSF", 1, "nsubj", "PROPN", "NNP", "RSF"),
+            ("killed", 1, "ROOT", "VERB", "VBD", "kill"),
+            ("newly", 3, "advmod", "ADV", "RB", "newly"),
+            ("appointed", 6, "amod", "VERB", "VBN", "appoint"),
+            ("West", 5, "compound", "PROPN", "NNP", "West"),
+            ("Darfur", 6, "compound", "PROPN", "NNP", "Darfur"),
+            ("governor", 1, "dobj", "NOUN", "NN", "governor"),
+        ]
+    )
+    assert sides_of(named, 1, "attack", lex) == (["RSF"], ["West Darfur governor"])
+    of = tagged(
+        [
+            ("Govt", 1, "nsubj", "PROPN", "NNP", "Govt"),
+            ("sacked", 1, "ROOT", "VERB", "VBD", "sack"),
+            ("chief", 1, "dobj", "NOUN", "NN", "chief"),
+            ("of", 2, "prep", "ADP", "IN", "of"),
+            ("defence", 5, "compound", "NOUN", "NN", "defence"),
+            ("forces", 3, "pobj", "NOUN", "NNS", "force"),
+        ]
+    )
+    assert sides_of(of, 1, "appointment", lex) == (["Govt"], ["chief of defence forces"])
+    bare = tagged(
+        [
+            ("Govt", 1, "nsubj", "PROPN", "NNP", "Govt"),
+            ("sacked", 1, "ROOT", "VERB", "VBD", "sack"),
+            ("state", 3, "compound", "NOUN", "NN", "state"),
+            ("governor", 1, "dobj", "NOUN", "NN", "governor"),
+        ]
+    )
+    assert sides_of(bare, 1, "appointment", lex) == (["Govt"], [])
+
+
 def test_a_hyphened_modifier_stays_with_the_actor_it_describes(lex):
     doc = Doc(
         VOCAB,

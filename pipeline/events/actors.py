@@ -752,6 +752,8 @@ def _actor_name(token: Token, lex: Lexicon) -> str | None:
         return token.text  # 'military' of 'military operations'
     if (token.pos_ not in ("NOUN", "PROPN") and not acronym) or token.lemma_.lower() in lex.place_nouns:
         return None
+    if token.lemma_.lower() in lex.offices:
+        return _office(token, lex)
     if token.lower_ in lex.individuals:
         return None  # 'killed soldier', 'killed five people': no one named, no group (docs/CODEBOOK.md 3)
     if lex.collective(token):
@@ -772,6 +774,35 @@ def _actor_name(token: Token, lex: Lexicon) -> str | None:
             " ".join(t.text for t in names), lex
         )  # a name the small model missed: 'FM Colonna'
     return None
+
+
+def _office(title: Token, lex: Lexicon) -> str | None:
+    """'West Darfur state governor', 'chief of defence forces': an office whose proper-name modifier or
+    'of' says whose it is, written without what only describes its holder ('newly re-instated');
+    None for a bare 'state governor'."""
+    doc = title.doc
+    modifiers = [
+        t
+        for t in title.lefts
+        if t.dep_ in ("compound", "amod", "nmod")
+        and t.tag_ not in ("VBN", "VBD", "VBG")
+        and t.lower_ not in lex.phrase_skip
+    ]
+    start = min((t.left_edge.i if t.dep_ == "compound" else t.i for t in modifiers), default=title.i)
+    words = [t.text for t in doc[start : title.i + 1] if t.pos_ not in ("DET", "NUM", "PUNCT", "ADV")]
+    whose = next(
+        (
+            g
+            for p in title.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for g in p.children
+            if g.dep_ == "pobj"
+        ),
+        None,
+    )
+    if whose is not None:
+        return " ".join([*words, "of", _phrase(whose, lex)])
+    return " ".join(words) if any(w[:1].isupper() for w in words[:-1]) else None
 
 
 def _comma_free(ent: Span | None, token: Token) -> Span | None:

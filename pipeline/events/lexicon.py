@@ -110,6 +110,7 @@ class Lexicon:
     generic_actors: frozenset[str]
     phrase_skip: frozenset[str]
     abbreviated_things: frozenset[str]  # 'IED', 'HQ': an abbreviation that names no actor
+    offices: frozenset[str]  # 'governor', 'chief': a title that names its holder when it says whose
     partitives: frozenset[str]  # 'barrage' of rockets, 'wave' of arrests
     aspectual: frozenset[str]  # 'protests to begin 25 March': the date is the event's
     announcing: frozenset[str]  # 'announced plans to evacuate': what is announced is done
@@ -196,6 +197,7 @@ class Lexicon:
             generic_actors=frozenset(a.lower() for a in generic),
             phrase_skip=frozenset(raw["phrase_skip"]),
             abbreviated_things=frozenset(raw["abbreviated_things"]),
+            offices=frozenset(raw["office_titles"]),
             partitives=frozenset(raw["partitive_nouns"]),
             aspectual=frozenset(raw["aspectual_verbs"]),
             announcing=frozenset(raw["announcing_verbs"]),
