@@ -888,6 +888,10 @@ def test_whose_site_an_attack_hits_is_the_side_it_befell(x):
             "President Tokayev 3 May met Russian President Putin. Court 21 May sentenced President.",
             ["President"],
         ),
+        (  # a deputy holds another office: 'FM' alone is not the deputy FM
+            "Deputy FM Kyaw Tin 3 May met FM. Court 21 May sentenced FM.",
+            ["FM"],
+        ),
     ],
 )
 def test_a_title_alone_is_the_one_person_the_entry_gives_it_to(x, text, side):

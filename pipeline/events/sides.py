@@ -25,6 +25,8 @@ from .actors import AGENT, PAIR, TARGET, Mention
 from .aliases import abbreviations, definitions
 
 PROTESTERS, RIOTERS = 6, 5
+#: words that make a title another office, held by another person (general English)
+_DEPUTY = ("deputy ", "vice ", "vice-", "assistant ")
 #: political violence: ACLED's civilians are its victims only, never the side that acts
 _VIOLENCE = frozenset({"attack", "armed_clash"})
 _CROWD_CODES = {"protest": PROTESTERS, "riot": RIOTERS}
@@ -142,6 +144,7 @@ class EntryActors:
             names = {
                 m.group(1)
                 for m in re.finditer(rf"\b(?i:{re.escape(title)}),? ((?:[A-Z][\w’'-]+ ?){{1,3}})", self.text)
+                if not self.text[: m.start()].lower().endswith(_DEPUTY)  # 'deputy FM X' is no FM
             }
             names = {n.strip() for n in names if not self.types.country(n.strip())}
             self._persons[title] = names.pop() if len(names) == 1 else None
