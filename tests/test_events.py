@@ -516,6 +516,14 @@ def test_the_charge_of_an_accusation_is_its_content_with_its_deaths_whatever_dat
     assert "soldiers" in event.actor2
 
 
+def test_a_name_before_and_and_a_date_is_of_the_clause_before(x):
+    text = (
+        "Govt 15 May asked African Union (AU) chair Moussa Faki for help and next day requested UN support."
+    )
+    (request,) = [e for e in x.events_of(text) if e.event_date.day == 16]
+    assert (request.actor1, request.actor2) == (["Govt"], ["UN"])
+
+
 def test_what_a_law_provides_is_part_of_the_law(x):
     events = x.events_of("Parliament 19 May adopted law allowing govt to suspend debt repayments.")
     assert [e.event_type for e in events] == ["legislation"]  # no sanction for 'suspend'

@@ -391,6 +391,12 @@ def _build(
     ]
     if label in _VIOLENT:
         named = _reporter_undergoes(c, named)
+    opens = re.search(r"\band\s*$", entry.text[: c.mention.start]) if c.mention else None
+    if opens and c.mention.end <= c.trigger.start_char:
+        # '... asked OAS Sec Gen Almagro for help and next day requested UN support': the clause opens
+        # with 'and' at its date; a name before it the parse does not tie to the verb is of the clause
+        # before, not this one's agent
+        named = [m for m in named if m.role is not None or sent.doc[m.at].idx >= c.mention.end]
     sides = entry_actors.sides(named, label, c.root.i, elided_subject(c, date_tokens))
     actors = unique([m.name for m in named] + sides.actor1)
     toll = NO_TOLL
