@@ -1287,6 +1287,18 @@ def test_a_masked_date_the_parse_takes_for_a_subject_leaves_the_subject_elided()
     assert not elided_subject(announced, frozenset())  # a word that is no date is a subject
 
 
+def test_a_verb_whose_object_is_a_clause_has_its_subject_elided_too():
+    # '...; 6 Nov proposed reducing KRG’s share'
+    doc = tagged(
+        [
+            ("proposed", 0, "ROOT", "VERB", "VBD", "propose"),
+            ("reducing", 0, "xcomp", "VERB", "VBG", "reduce"),
+            ("share", 1, "dobj", "NOUN", "NN", "share"),
+        ]
+    )
+    assert elided_subject(trigger(doc, 0, "statement"), frozenset())
+
+
 def test_a_participle_on_an_event_with_a_date_of_its_own_happened_then(lex):
     # 'Gunmen continued attacks, killing four and abducting another 3 Oct': the date goes on 'attacks'
     doc = tagged(

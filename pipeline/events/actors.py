@@ -605,7 +605,9 @@ def elided_subject(c: Candidate, date_tokens: frozenset[int]) -> bool:
         for ch in verb.children
     ):
         return False
-    return any(ch.dep_ == "dobj" for ch in verb.children) and not _inherited_subject(verb)
+    # its object may be a clause: '; 6 Nov proposed reducing KRG’s share'
+    objects = [ch for ch in verb.children if ch.dep_ == "dobj" or (ch.dep_ == "xcomp" and ch.tag_ == "VBG")]
+    return bool(objects) and not _inherited_subject(verb)
 
 
 def _reported_passive(verb: Token, lex: Lexicon) -> bool:
