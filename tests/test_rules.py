@@ -1299,6 +1299,19 @@ def test_a_verb_whose_object_is_a_clause_has_its_subject_elided_too():
     assert elided_subject(trigger(doc, 0, "statement"), frozenset())
 
 
+@pytest.mark.parametrize(("subject", "elided"), [("he", True), ("they", True), ("Hariri", False)])
+def test_a_pronoun_subject_leaves_the_name_to_the_clause_before(subject, elided):
+    # 'Next day he suspended his resignation'
+    doc = tagged(
+        [
+            (subject, 1, "nsubj", "PRON" if elided else "PROPN", "PRP" if elided else "NNP", subject),
+            ("suspended", 1, "ROOT", "VERB", "VBD", "suspend"),
+            ("resignation", 1, "dobj", "NOUN", "NN", "resignation"),
+        ]
+    )
+    assert elided_subject(trigger(doc, 1, "appointment"), frozenset()) is elided
+
+
 def test_a_participle_on_an_event_with_a_date_of_its_own_happened_then(lex):
     # 'Gunmen continued attacks, killing four and abducting another 3 Oct': the date goes on 'attacks'
     doc = tagged(

@@ -45,6 +45,8 @@ _CROWD_EVENTS = frozenset({"protest", "riot"})
 _HELD_BY_WHO_UNDERWENT = _UNDERGONE - {"attack"}
 #: words that name one of the two actors named together just before ('latter', 'former')
 _ANAPHORS = frozenset({"latter", "former"})
+#: subject pronouns that stand for the person or group named before ('he suspended his resignation')
+_PERSONAL = frozenset({"he", "she", "they"})
 #: events a state's forces carry out: 'Israeli raid', 'Russian strikes' name who did them
 _BY_FORCES = frozenset({"attack", "armed_clash", "military"})
 
@@ -594,12 +596,15 @@ def elided_subject(c: Candidate, date_tokens: frozenset[int]) -> bool:
     """'Separatists 5 Jan attacked X; 14 Jan abducted eight workers': an active verb with an object
     and no subject, because the subject is the one named before. Not a passive ('arrested in
     Paris'), not a noun ('bombing'), not a verb whose subject the parse finds over 'and' or a
-    participle. A masked date the parse takes for the subject ('; 2 Nov announced plans') is none."""
+    participle. A masked date the parse takes for the subject ('; 2 Nov announced plans') is none; a
+    pronoun ('Next day he suspended') leaves the name to the clause before too."""
     verb = c.root
     if verb_after_semicolon(verb):
         return True  # '...; sacked state governor', read as an adjective of its object
     if verb.pos_ != "VERB" or verb.dep_ in ("acl", "amod", "relcl", "pcomp", "pobj"):
         return False
+    if any(ch.dep_ == "nsubj" and ch.lower_ in _PERSONAL for ch in verb.children):
+        return True  # 'Next day he suspended his resignation': who was named before
     if any(
         (ch.dep_ in SUBJECT_DEPS and ch.i not in date_tokens) or ch.dep_ in ("expl", "auxpass")
         for ch in verb.children
