@@ -524,6 +524,19 @@ def test_a_name_before_and_and_a_date_is_of_the_clause_before(x):
     assert (request.actor1, request.actor2) == (["Govt"], ["UN"])
 
 
+def test_violence_that_names_no_one_is_by_the_sides_of_the_sentences_fighting(x):
+    # as its place is: 'Fighting went on in Kordofan; notably, strike 14 May killed 12'
+    text = "Army continued bombardment of rebel positions in Darfur; notably, air strike 17 May killed 17."
+    (strike,) = x.events_of(text, country="Sudan")
+    assert (strike.actor1, strike.locations) == (["Army"], ["Darfur"])
+    dated = x.events_of(
+        "Army 3 May bombed rebel positions in Darfur; air strike 17 May killed 17.", country="Sudan"
+    )
+    assert [e.actor1 for e in dated if e.event_date.day == 17] == [
+        []
+    ]  # an earlier dated item's sides stay there
+
+
 def test_what_a_law_provides_is_part_of_the_law(x):
     events = x.events_of("Parliament 19 May adopted law allowing govt to suspend debt repayments.")
     assert [e.event_type for e in events] == ["legislation"]  # no sanction for 'suspend'

@@ -381,6 +381,11 @@ def _build(
     end = max(segment.end_char, c.mention.end) if c.mention else segment.end_char
     evidence = entry.text[start:end].strip().rstrip(".;,")
     named = apart_from_places(event_actors(c, items, lex, label), places, entry_actors.aliases)
+    if not named and label in _VIOLENT and before and not any(t.i in date_tokens for t in before):
+        # 'Army continued bombardment of RSF-held areas; notably, air attack 17 June killed 17': who
+        # fought the sentence's fighting, as for its places
+        setting = Candidate(sent.doc[before.root.i : before.root.i + 1], label)
+        named = apart_from_places(event_actors(setting, before, lex, label), places, entry_actors.aliases)
     named = entry_actors.spelled_out(named, lambda i: sent.doc[i].idx)
     # a name written bare that is a town or region ('north of Goma', 'Cairo talks') is where, not who,
     # on both sides as in the list of actors; countries act, and so do peoples ('Ethnic Afar')
