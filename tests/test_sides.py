@@ -259,6 +259,21 @@ def test_an_office_is_its_holder_when_it_says_whose_it_is(lex):
     assert sides_of(bare, 1, "appointment", lex) == (["Govt"], [])
 
 
+def test_a_collective_word_in_front_of_a_name_is_what_kind_of_actor_it_is(lex):
+    # 'NGO Human Rights Watch said': the small model tags 'NGO' as a place
+    doc = tagged(
+        [
+            ("NGO", 3, "compound", "PROPN", "NNP", "NGO"),
+            ("Human", 2, "compound", "PROPN", "NNP", "Human"),
+            ("Rights", 3, "compound", "PROPN", "NNP", "Rights"),
+            ("Watch", 4, "nsubj", "PROPN", "NNP", "Watch"),
+            ("said", 4, "ROOT", "VERB", "VBD", "say"),
+        ],
+        ents=["B-GPE", "B-ORG", "I-ORG", "I-ORG", "O"],
+    )
+    assert sides_of(doc, 4, "statement", lex) == (["Human Rights Watch"], [])
+
+
 def test_a_hyphened_modifier_stays_with_the_actor_it_describes(lex):
     doc = Doc(
         VOCAB,

@@ -111,6 +111,7 @@ def event_actors(c: Candidate, segment: Span, lex: Lexicon, event_type: str = ""
             or locates_another_place(ent.root, lex)  # '60km west of Obo', whatever the NER tagged
             or _part_of_title(ent, lex)
             or ent.text in lex.abbreviated_things  # 'COVID-19 concerns', tagged an organisation
+            or _kind_of_name(ent, lex)
         ):
             continue
         role = PAIR if any(start <= ent.root.i <= end for start, end in paired) else None
@@ -447,6 +448,18 @@ def _part_of_title(words: Span, lex: Lexicon) -> bool:
     """'Defence Minister Silva', 'Interior Minister': words that with the word after them are a title."""
     doc = words.doc
     return words.end < len(doc) and f"{words.text} {doc[words.end].text}" in lex.titles
+
+
+def _kind_of_name(ent: Span, lex: Lexicon) -> bool:
+    """'NGO Human Rights Watch': a collective actor word set in front of a name says what kind of actor
+    the name is, whatever the small model tagged it; the name is the actor."""
+    head = ent.root.head
+    return (
+        ent.text.lower() in lex.generic_actors
+        and ent.root.dep_ == "compound"
+        and head.ent_type_ in ("ORG", "PERSON")
+        and not ent.start <= head.i < ent.end
+    )
 
 
 def _title_holder(ent: Span, lex: Lexicon) -> Span | None:
