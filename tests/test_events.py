@@ -537,6 +537,15 @@ def test_violence_that_names_no_one_is_by_the_sides_of_the_sentences_fighting(x)
     ]  # an earlier dated item's sides stay there
 
 
+def test_a_date_inside_what_a_statement_tells_is_no_second_statement(x):
+    text = "Mission 3 Oct announced death of militant leader in Nangade district late Sept."
+    assert [(e.event_type, e.date_text) for e in x.events_of(text, month="2021-10")] == [
+        ("statement", "3 Oct")
+    ]
+    listed = "Govt 3 Oct condemned attack on convoy, and 5 Oct attack on market."
+    assert [e.date_text for e in x.events_of(listed, month="2021-10")] == ["3 Oct", "5 Oct"]
+
+
 def test_what_a_law_provides_is_part_of_the_law(x):
     events = x.events_of("Parliament 19 May adopted law allowing govt to suspend debt repayments.")
     assert [e.event_type for e in events] == ["legislation"]  # no sanction for 'suspend'

@@ -9,6 +9,7 @@ repeats the trigger before it (a list of incidents).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -549,6 +550,17 @@ def orphan_dates(
         earlier = [c for c in candidates if c.trigger.end_char <= mention.start]
         later = [c for c in candidates if c.trigger.start_char >= mention.end]
         source = earlier[-1] if earlier else (later[0] if later else None)
-        if source is not None:
+        if source is not None and not _inside_item(source, mention, sent):
             extra.append(Candidate(source.trigger, source.label, mention, False))
     return extra
+
+
+def _inside_item(source: Candidate, mention: DateMention, sent: Span) -> bool:
+    """'announced death of militant leader in Nangade district late Sept' after its own date: a date
+    that follows the date a statement owns with no list break (',', ';', 'and') between them dates
+    what the statement tells (the death), not another statement."""
+    own = source.mention
+    if source.label != "statement" or not source.owned or own is None or own.end > mention.start:
+        return False
+    between = text_of(sent.doc)[own.end : mention.start]
+    return not re.search(r"[,;]|\band\b", between)
