@@ -40,6 +40,20 @@ def test_sentences_end_at_stops_and_line_breaks_not_at_abbreviations():
     ]
 
 
+def test_the_parser_starts_no_sentence_after_a_word_that_ends_none(extractor):
+    line_breaks = extractor.nlp.get_pipe("crisis_line_breaks")
+    doc = line_breaks(spacy.blank("en")("Govt asked OAS chief for help. Talks (next week) began.\nProtests"))
+    starts = {t.text: t.is_sent_start for t in doc[1:]}
+    assert starts["Talks"] is None  # after a full stop: the parser decides
+    assert starts["Protests"] is True  # after a line break
+    assert not any(starts[w] for w in ("asked", "OAS", "chief", "next", "began"))
+    # the small model alone starts a sentence at 'Sec Gen': the actors stay with the event
+    parsed = extractor.nlp(
+        "Moïse 15 March asked Organization of American States (OAS) Sec Gen Luis Almagro for help."
+    )
+    assert len(list(parsed.sents)) == 1
+
+
 def test_undated_sentences_are_blanked_in_place():
     text = "Tensions rose.\nPolice 5 May detained ten activists. Govt denied abuse. Talks resumed 7 May."
     mentions = RESOLVER.find(text, date(2021, 5, 1))

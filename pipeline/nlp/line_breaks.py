@@ -2,7 +2,8 @@
 
 A line break ends a sentence (the headline and sub-headings are lines of
 their own), and so does a month abbreviation with a full stop before a
-capital ("since Sept. NGO ..."); the parser keeps preset sentence starts.
+capital ("since Sept. NGO ..."); no sentence starts after a word that is no
+full stop, '?' or '!'. The parser keeps preset sentence starts and non-starts.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..dates import load_vocab
 from .serialise import read_rows, write_rows
@@ -30,6 +31,8 @@ class LineBreaks:
                 following.is_sent_start = True
             elif token.text.endswith(".") and token.text[:-1] in self.months and following.text[:1].isupper():
                 following.is_sent_start = True
+            elif not _may_end(token):
+                following.is_sent_start = False
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
@@ -38,6 +41,19 @@ class LineBreaks:
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> LineBreaks:
         self.months = frozenset(row["month"] for row in read_rows(path, "months.jsonl"))
         return self
+
+
+#: what may close a sentence after its full stop, question or exclamation mark
+_CLOSERS = frozenset({'"', "”", "’", "'", ")", "]"})
+
+
+def _may_end(token: Token) -> bool:
+    """A full stop, '?' or '!' (or a quote or bracket right after one) may end a sentence; no other
+    word does. The small parser otherwise starts sentences inside one ('asked Organization of American
+    States (OAS) | Sec Gen Luis Almagro for assistance'), cutting an event from its actors."""
+    return token.text[-1:] in ".!?" or (
+        token.text in _CLOSERS and token.i > 0 and token.nbor(-1).text[-1:] in ".!?"
+    )
 
 
 @Language.factory("crisis_line_breaks")
