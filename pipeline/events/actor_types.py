@@ -54,6 +54,7 @@ class ActorTypes:
     name_words: dict[str, int]
     titles: dict[str, int]
     title_tails: frozenset[str]  # 'leader' in 'opposition leader X': between a title and the name
+    deputy_words: frozenset[str]  # 'deputy' FM X: another office than the title's
     supranational_words: frozenset[str]  # 'Inter-American Commission ...': a body of many states
     led_words: frozenset[str]  # 'Saudi-led coalition': who leads a force, external when foreign
     backed_words: frozenset[str]  # 'Emirati-backed forces': who stands behind a force not its own
@@ -83,6 +84,7 @@ class ActorTypes:
             name_words=types["name_words"],
             titles=types["titles"],
             title_tails=frozenset(types["title_tails"]),
+            deputy_words=frozenset(types["deputy_words"]),
             supranational_words=frozenset(types["supranational_words"]),
             led_words=frozenset(types["led_words"]),
             backed_words=frozenset(types["backed_words"]),

@@ -101,7 +101,7 @@ def event_actors(c: Candidate, segment: Span, lex: Lexicon, event_type: str = ""
     paired = _between_spans(c.root)
     for ent in ents_in(segment):
         holder = _title_holder(ent, lex)
-        if holder is not None and not in_see_reference(ent):  # 'House Speaker': who holds the title
+        if holder is not None and not in_see_reference(ent):  # 'Kabul governor': who holds the title
             found.append(Mention(holder.text, holder.text, None, holder.root.i, ""))
             continue
         if (

@@ -25,8 +25,6 @@ from .actors import AGENT, PAIR, TARGET, Mention
 from .aliases import abbreviations, definitions
 
 PROTESTERS, RIOTERS = 6, 5
-#: words that make a title another office, held by another person (general English)
-_DEPUTY = ("deputy ", "vice ", "vice-", "assistant ")
 #: political violence: ACLED's civilians are its victims only, never the side that acts
 _VIOLENCE = frozenset({"attack", "armed_clash"})
 _CROWD_CODES = {"protest": PROTESTERS, "riot": RIOTERS}
@@ -144,11 +142,16 @@ class EntryActors:
             names = {
                 m.group(1)
                 for m in re.finditer(rf"\b(?i:{re.escape(title)}),? ((?:[A-Z][\w’'-]+ ?){{1,3}})", self.text)
-                if not self.text[: m.start()].lower().endswith(_DEPUTY)  # 'deputy FM X' is no FM
+                if not self._deputy(m.start())  # 'deputy FM X' is no FM
             }
             names = {n.strip() for n in names if not self.types.country(n.strip())}
             self._persons[title] = names.pop() if len(names) == 1 else None
         return self._persons[title]
+
+    def _deputy(self, at: int) -> bool:
+        """Does a deputy word ('deputy', 'Vice-') stand right before offset ``at``?"""
+        before = re.search(r"(\w+)[ -]$", self.text[max(0, at - 20) : at])
+        return before is not None and before.group(1).lower() in self.types.deputy_words
 
     def _state_named(self, name: str) -> str | None:
         """'Israeli' of 'Israeli raid' is the state the entry names ('Israel'), when it names it."""
