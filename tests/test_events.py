@@ -208,6 +208,15 @@ def test_a_region_named_by_compass_points_is_a_place_not_a_body(x):
     assert x.one(text).locations == ["North West", "South West"]
 
 
+def test_a_location_of_a_line_is_a_place_named_over_its_of(x):
+    text = "Azerbaijan 18 May reported one civilian wounded at central location of Line of Contact."
+    (event,) = x.events_of(text, country="Nagorno-Karabakh (Azerbaijan)")
+    assert event.locations == ["Line of Contact"] and "Line of Contact" not in event.actors
+    # a compass point before 'of' says where another place is
+    (offensive,) = x.events_of("Iraqi forces 13 May launched offensive on Hit, NW of Ramadi.", country="Iraq")
+    assert "NW of Ramadi" not in offensive.locations
+
+
 def test_an_actor_cut_at_a_line_end_is_one_name(x):
     (event,) = x.events_of("Clashes with peace- keeping forces 3 May left two dead in Bria.")
     assert "peacekeeping forces" in event.actors

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..records import unique
 from .doc_index import ARTICLES, ent_at, ents_in, in_see_reference, looks_like_name
@@ -413,5 +413,23 @@ def _proper_run(token: Token, date_tokens: frozenset[int], lex: Lexicon) -> str 
         or (lo > 0 and doc[lo - 1].ent_type_ in PLACE_ENTS)
     ):
         return None
+    if _of_untagged_name(doc, hi, date_tokens, lex):
+        hi += 2  # 'Line of Contact': one name over its 'of', neither part tagged
     text = doc[lo:hi].text.strip("-")
     return text if looks_like_name(text) and len(text) > 2 else None
+
+
+def _of_untagged_name(doc: Doc, at: int, date_tokens: frozenset[int], lex: Lexicon) -> bool:
+    """Does 'of' and an untagged capitalised name follow the name word before ``at`` ('Line' of
+    'Line of Contact')? Not after a compass point ('NW of Ramadi' says where another place is)."""
+    if at + 1 >= len(doc) or doc[at].lower_ != "of" or doc[at].head.i != at - 1:
+        return False
+    before, after = doc[at - 1], doc[at + 1]
+    return (
+        before.text[:1].isupper()
+        and before.text not in lex.places.compass_points
+        and after.pos_ == "PROPN"
+        and not after.ent_type_
+        and after.text[:1].isupper()
+        and after.i not in date_tokens
+    )
