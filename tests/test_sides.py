@@ -725,6 +725,13 @@ def test_each_acled_type_from_the_words_of_the_actor(types, name, code):
     assert types.code(Mention(name, name, AGENT, 0), home=("NGA",)) == code
 
 
+def test_a_name_the_text_sets_after_a_collective_noun_is_of_its_kind(types):
+    # 'raided HQ of Islamist party Islah': a party, whatever 'Islamist' would make of a group
+    assert types.code(Mention("Islah", "Islamist party Islah", TARGET, 0, "ORG"), home=("YEM",)) == 6
+    assert types.code(Mention("Qorvan", "militia Qorvan", TARGET, 0, "ORG"), home=("LBY",)) == 3
+    assert types.code(Mention("Islah", "Islah", TARGET, 0, "ORG"), home=("YEM",)) is None
+
+
 def test_a_state_is_state_forces_at_home_and_external_abroad(types):
     russian = Mention("Russian forces", "Russian forces", AGENT, 0)
     assert types.code(russian, home=("RUS",)) == 1

@@ -136,6 +136,8 @@ class ActorTypes:
             code = 2  # 'Ta'ang National Liberation Army': a liberation army is a rebel group, not the army
         if code is None:
             code = self._by_head(lowered)
+        if code is None and prefix:  # 'Islamist party Islah', 'militia X': the kind the text gives it
+            code = self.nouns.get(prefix[-1])
         # a name ending in a plural name word is a group whatever the NER said ('Tarok Christians', PERSON)
         plural = lowered[-1] in self.name_words and lowered[-1].endswith("s")
         if code is None and (mention.label in ("ORG", "NORP", "") or plural):
