@@ -805,6 +805,8 @@ def test_a_person_is_typed_by_the_title_the_entry_gives_them(types):
     assert types.person_title("Nobody", text, ("KAZ",)) is None
     hamas = Mention("Haniyeh", "Hamas leader Haniyeh", AGENT, 0, "PERSON")
     assert types.code(hamas, ("ISR",)) == 2  # the body in the title says whose official he is
+    elect = "President-elect López Obrador, who will be sworn into power 1 Dec, said."
+    assert types.person_title("Obrador", elect, ("MEX",)) == 1  # elected to the title: its side already
 
 
 def test_a_person_is_of_the_organisation_named_in_front_of_their_role(types):

@@ -198,7 +198,7 @@ class ActorTypes:
         Vladimir Padrino López': a comma may set the name apart): compiled once, as it is asked for
         every untyped person of every entry."""
         return re.compile(
-            rf"(\S+\s+)?(?i:\b(?:{self._titles_alternation})\b)(?:\s+(?:{self._tails_alternation})){{0,2}},?"
+            rf"(\S+\s+)?(?i:\b(?:{self._titles_alternation})\b(?:-elect)?)(?:\s+(?:{self._tails_alternation})){{0,2}},?"
             rf"(?:\s+[A-Z][\w’'.-]*){{0,3}}\s+$"
         )
 
@@ -277,8 +277,9 @@ class ActorTypes:
             if known is not None and known.code is not None:
                 return known.code
         for word in prefix:
-            if word in self.titles:
-                return self.titles[word]
+            title = word.removesuffix("-elect")  # 'President-elect X' holds the title's side already
+            if title in self.titles:
+                return self.titles[title]
         return None
 
     def _organisation_before(self, prefix: list[str], home: tuple[str, ...]) -> int | None:
