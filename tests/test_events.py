@@ -217,6 +217,13 @@ def test_a_location_of_a_line_is_a_place_named_over_its_of(x):
     assert "NW of Ramadi" not in offensive.locations
 
 
+def test_a_compass_point_alone_is_no_location_nor_actor(x):
+    (event,) = x.events_of(
+        "In SW, separatists 19 May killed two soldiers in Muyuka town.", country="Cameroon"
+    )
+    assert event.locations == ["Muyuka"] and "SW" not in event.actors
+
+
 def test_an_actor_cut_at_a_line_end_is_one_name(x):
     (event,) = x.events_of("Clashes with peace- keeping forces 3 May left two dead in Bria.")
     assert "peacekeeping forces" in event.actors

@@ -376,7 +376,10 @@ def _build(
         # 'Fighting went on in Kordofan; notably, strike 14 May killed 12': where the sentence's fighting
         # was; not the place of an earlier dated item ('18 killed in Samarra 20 Sept; 27 killed 24 Sept')
         places = event_locations(before, date_tokens, lex)
-    locations = below_countries(places, rules.types.country)
+    # 'In SW, separatists killed ...': a compass point alone says a part of the country, no place to map
+    # (it stays among the places that are no actors)
+    named_places = [p for p in places if p not in lex.places.compass_points]
+    locations = below_countries(named_places, rules.types.country)
     start = min(segment.start_char, c.mention.start) if c.mention else segment.start_char
     end = max(segment.end_char, c.mention.end) if c.mention else segment.end_char
     evidence = entry.text[start:end].strip().rstrip(".;,")
