@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from ..nlp.trigger_ruler import SPANS_KEY
-from .doc_index import ent_at, ents_in, in_see_reference, looks_like_name
+from .doc_index import ent_at, ents_in, in_see_reference, looks_like_name, objects_of_preps
 from .lexicon import Lexicon
 from .places import is_place, locates_another_place, titled_place
 from .scope import Candidate, absolute_participle, verb_after_semicolon
@@ -100,13 +100,14 @@ def event_actors(c: Candidate, segment: Span, lex: Lexicon, event_type: str = ""
             )
     paired = _between_spans(c.root)
     for ent in ents_in(segment):
+        if in_see_reference(ent):
+            continue
         holder = _title_holder(ent, lex)
-        if holder is not None and not in_see_reference(ent):  # 'Kabul governor': who holds the title
+        if holder is not None:  # 'Kabul governor': who holds the title
             found.append(Mention(holder.text, holder.text, None, holder.root.i, ""))
             continue
         if (
-            in_see_reference(ent)
-            or not ent.text[:1].isupper()
+            not ent.text[:1].isupper()
             or _topic_of_paired_event(ent.root, lex)
             or locates_another_place(ent.root, lex)  # '60km west of Obo', whatever the NER tagged
             or _part_of_title(ent, lex)
@@ -367,14 +368,7 @@ def _argument_tokens(c: Candidate, lex: Lexicon, event_type: str = "") -> list[t
                     role = TARGET if undergone and nominal else AGENT if nominal else TARGET
                 tokens.extend((g, role) for g in child.children if g.dep_ == "pobj")
     if event_type in _HELD_BY_WHO_UNDERWENT:  # 'arrest warrants for fifteen leaders', 'warrant for X'
-        tokens.extend(
-            (g, TARGET)
-            for word in c.trigger
-            for p in word.children
-            if p.dep_ == "prep" and p.lower_ == "for"
-            for g in p.children
-            if g.dep_ == "pobj"
-        )
+        tokens.extend((g, TARGET) for word in c.trigger for g in objects_of_preps(word, ("for",)))
     tokens.extend((side, PAIR) for side in _sides_of_setting(root))
     tokens.extend((owner, AGENT) for owner in _owners_of_setting(root, lex))
     crowd = event_type in _CROWD_EVENTS
@@ -561,16 +555,7 @@ def _a_force(token: Token, lex: Lexicon) -> bool:
 
 def _force_owner(token: Token, lex: Lexicon) -> Token | None:
     """'troops from Chad', 'police officers from foreign security mission': whose forces they are."""
-    return next(
-        (
-            g
-            for p in token.children
-            if p.dep_ == "prep" and p.lower_ == "from"
-            for g in p.children
-            if g.dep_ == "pobj" and not is_place(g, lex)
-        ),
-        None,
-    )
+    return next((g for g in objects_of_preps(token, ("from",)) if not is_place(g, lex)), None)
 
 
 def _who(token: Token, lex: Lexicon) -> Token:
@@ -624,8 +609,8 @@ def elided_subject(c: Candidate, date_tokens: frozenset[int]) -> bool:
     ):
         return False
     # its object may be a clause: '; 6 Nov proposed reducing KRG’s share'
-    objects = [ch for ch in verb.children if ch.dep_ == "dobj" or (ch.dep_ == "xcomp" and ch.tag_ == "VBG")]
-    return bool(objects) and not _inherited_subject(verb)
+    has_object = any(ch.dep_ == "dobj" or (ch.dep_ == "xcomp" and ch.tag_ == "VBG") for ch in verb.children)
+    return has_object and not _inherited_subject(verb)
 
 
 def _reported_passive(verb: Token, lex: Lexicon) -> bool:
@@ -810,16 +795,7 @@ def _office(title: Token, lex: Lexicon) -> str | None:
     ]
     start = min((t.left_edge.i if t.dep_ == "compound" else t.i for t in modifiers), default=title.i)
     words = [t.text for t in doc[start : title.i + 1] if t.pos_ not in ("DET", "NUM", "PUNCT", "ADV")]
-    whose = next(
-        (
-            g
-            for p in title.children
-            if p.dep_ == "prep" and p.lower_ == "of"
-            for g in p.children
-            if g.dep_ == "pobj"
-        ),
-        None,
-    )
+    whose = next(iter(objects_of_preps(title, ("of",))), None)
     if whose is not None:
         return " ".join([*words, "of", _phrase(whose, lex)])
     return " ".join(words) if any(w[:1].isupper() for w in words[:-1]) else None

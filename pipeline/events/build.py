@@ -46,7 +46,7 @@ from .actors import (
 )
 from .coding import Coder
 from .confidence import ConfidenceModel, event_features
-from .doc_index import in_see_reference, release, text_of
+from .doc_index import in_see_reference, objects_of_preps, release, text_of
 from .fatalities import NO_TOLL, FatalityCounter
 from .incidents import assign_incidents
 from .lexicon import Lexicon
@@ -68,6 +68,8 @@ _VIOLENT = {"attack", "armed_clash", "riot"}
 _DESCRIBING = {"accuse", "charge", "suspect", "claim", "blame", "allege", "convict", "wanted"}
 #: what a participle has when it tells an act of its own, not a description: object, subject, auxiliary
 _OWN = frozenset({"dobj", "nsubj", "nsubjpass", "aux", "auxpass"})
+#: how far back 'and' is looked for before a date: the word and the spaces after it
+_AND_REACH = 20
 
 
 class PlaceNames(Protocol):
@@ -399,8 +401,7 @@ def _build(
     ]
     if label in _VIOLENT:
         named = _reporter_undergoes(c, named)
-    opens = re.search(r"\band\s*$", entry.text[: c.mention.start]) if c.mention else None
-    if opens and c.mention.end <= c.trigger.start_char:
+    if c.mention and c.mention.end <= c.trigger.start_char and _opens_with_and(entry.text, c.mention.start):
         # '... asked OAS Sec Gen Almagro for help and next day requested UN support': the clause opens
         # with 'and' at its date; a name before it the parse does not tie to the verb is of the clause
         # before, not this one's agent
@@ -440,6 +441,12 @@ def _build(
         fatalities_cumulative=toll.cumulative,
         toll_at=toll.at,
     )
+
+
+def _opens_with_and(text: str, at: int) -> bool:
+    """Does 'and' stand right before offset ``at`` ('... for help and next day requested')? Only the
+    words just before are read: this is asked for every event."""
+    return re.search(r"\band\s*$", text[max(0, at - _AND_REACH) : at]) is not None
 
 
 def _reporter_undergoes(c: Candidate, named: list[Mention]) -> list[Mention]:
@@ -605,24 +612,13 @@ def _stoppage_of_work(strike: Token, lex: Lexicon) -> bool:
     return bool(_DURATION.search(before.text)) or bool(words & lex.labour_strike)
 
 
-def _objects_of_preps(verb: Token, preps: tuple[str, ...]) -> list[Token]:
-    """The objects of ``verb``'s prepositions among ``preps``: 'Gao' of 'withdrew from Gao'."""
-    return [
-        obj
-        for prep in verb.children
-        if prep.dep_ == "prep" and prep.lower_ in preps
-        for obj in prep.children
-        if obj.dep_ == "pobj"
-    ]
-
-
 def _left_event(verb: Token, lex: Lexicon) -> str | None:
     """'withdrew from primaries', 'pulled out of talks': the type of the event left, when an event is
     what is left ('withdrew from Gao' leaves a place)."""
     return next(
         (
             lex.event_words[left.lemma_.lower()]
-            for left in _objects_of_preps(verb, ("from", "of"))
+            for left in objects_of_preps(verb, ("from", "of"))
             if left.lemma_.lower() in lex.event_words
         ),
         None,
@@ -634,7 +630,7 @@ def _out_of_a_place(verb: Token, lex: Lexicon) -> bool:
     noun or name after 'from'), where 'removed governor from office' is out of a post."""
     return any(
         place.lemma_.lower() in lex.place_nouns or place.ent_type_ in ("GPE", "LOC", "FAC")
-        for place in _objects_of_preps(verb, ("from",))
+        for place in objects_of_preps(verb, ("from",))
     )
 
 

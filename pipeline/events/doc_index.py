@@ -61,3 +61,15 @@ def in_see_reference(span: Span, reach: int = 60) -> bool:
     """Inside a cross-reference '(see Russia)': words about another country's entry."""
     left = text_of(span.doc)[max(0, span.start_char - reach) : span.start_char]
     return bool(re.search(r"\(see [^)]*$", left))
+
+
+def objects_of_preps(token: Token, preps: tuple[str, ...]) -> list[Token]:
+    """The objects of ``token``'s prepositions among ``preps``: 'Gao' of 'withdrew from Gao', 'defence
+    forces' of 'chief of defence forces'."""
+    return [
+        obj
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ in preps
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]

@@ -164,18 +164,25 @@ def _with_untagged_tail(span: Span, date_tokens: frozenset[int], lex: Lexicon) -
     doc, end = span.doc, span.end
     while end < len(doc) and end not in date_tokens and _untagged_tail(doc[end], lex):
         end += 1
-    if (
-        end + 1 < len(doc)
-        and doc[end].lower_ == "of"
-        and doc[end].head.i == end - 1
-        and end + 1 not in date_tokens
-    ):
-        after = doc[end + 1]
-        if after.pos_ == "PROPN" and not after.ent_type_ and after.text[:1].isupper():
-            end += 2  # 'Line of Contact'
-        elif after.ent_iob_ == "B" and after.ent_type_ in PLACE_ENTS:
-            end = ent_at(after).end  # 'Gulf of Aden', 'Horn of Africa': one place, tagged in two
+    after = _after_of(doc, end, date_tokens)
+    if after is not None and _untagged_name(after):
+        end += 2  # 'Line of Contact'
+    elif after is not None and after.ent_iob_ == "B" and after.ent_type_ in PLACE_ENTS:
+        end = ent_at(after).end  # 'Gulf of Aden', 'Horn of Africa': one place, tagged in two
     return doc[span.start : end]
+
+
+def _after_of(doc: Doc, at: int, date_tokens: frozenset[int]) -> Token | None:
+    """The word after an 'of' at ``at`` that hangs on the word before it ('Contact' of 'Line of
+    Contact'), unless that word is a date's."""
+    if at + 1 >= len(doc) or doc[at].lower_ != "of" or doc[at].head.i != at - 1 or at + 1 in date_tokens:
+        return None
+    return doc[at + 1]
+
+
+def _untagged_name(token: Token) -> bool:
+    """A capitalised proper noun the NER left untagged."""
+    return token.pos_ == "PROPN" and not token.ent_type_ and token.text[:1].isupper()
 
 
 def below_countries(places: list[str], country_of: Callable[[str], str | None]) -> list[str]:
@@ -422,14 +429,11 @@ def _proper_run(token: Token, date_tokens: frozenset[int], lex: Lexicon) -> str 
 def _of_untagged_name(doc: Doc, at: int, date_tokens: frozenset[int], lex: Lexicon) -> bool:
     """Does 'of' and an untagged capitalised name follow the name word before ``at`` ('Line' of
     'Line of Contact')? Not after a compass point ('NW of Ramadi' says where another place is)."""
-    if at + 1 >= len(doc) or doc[at].lower_ != "of" or doc[at].head.i != at - 1:
-        return False
-    before, after = doc[at - 1], doc[at + 1]
+    after = _after_of(doc, at, date_tokens)
+    before = doc[at - 1]
     return (
-        before.text[:1].isupper()
+        after is not None
+        and _untagged_name(after)
+        and before.text[:1].isupper()
         and before.text not in lex.places.compass_points
-        and after.pos_ == "PROPN"
-        and not after.ent_type_
-        and after.text[:1].isupper()
-        and after.i not in date_tokens
     )
