@@ -14,6 +14,7 @@ from spacy.pipeline import AttributeRuler
 from pipeline.dates import DateResolver
 from pipeline.nlp import MODEL_NAME, DatedOnly, LineBreakHyphens, build_nlp
 from pipeline.nlp.attribute_cache import CachedAttributeRuler
+from pipeline.nlp.entity_labels import keep_entity_labels
 from pipeline.nlp.lemma_cache import CachedLemmatizer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -99,6 +100,35 @@ def test_cached_attribute_ruler_and_lemmatizer_annotate_as_spacys_own(pipelines)
     texts.append("They ain't gonna stop: let's go, y'all. There are no talks, but it is over.")
     for a, b in zip(ours.pipe(texts), theirs.pipe(texts)):
         assert [(t.pos_, str(t.morph), t.lemma_) for t in a] == [(t.pos_, str(t.morph), t.lemma_) for t in b]
+
+
+def test_the_ner_keeps_only_the_labels_the_rules_read_and_tags_them_as_before(extractor):
+    full = build_nlp()  # the same pipeline with the model's NER as it was trained
+    full.remove_pipe("ner")
+    full.add_pipe("ner", source=spacy.load(MODEL_NAME), before="crisis_gazetteer")
+    kept = set(extractor.nlp.get_pipe("ner").labels)
+    assert {"GPE", "ORG", "PERSON", "DATE"} <= kept and not {"PERCENT", "ORDINAL", "QUANTITY"} & kept
+    texts = [json.loads(line)["text"] for line in open(ROOT / "raw" / "kazakhstan_entries.jsonl")][:8]
+    changed = 0
+    for ours, theirs in zip(extractor.nlp.pipe(texts), full.pipe(texts)):
+        mine = {(e.start, e.end, e.label_) for e in ours.ents}
+        assert {(e.start, e.end, e.label_) for e in theirs.ents if e.label_ in kept} <= mine
+        dropped = [set(range(e.start, e.end)) for e in theirs.ents if e.label_ not in kept]
+        new = [
+            set(range(start, end))
+            for start, end, _ in mine - {(e.start, e.end, e.label_) for e in theirs.ents}
+        ]
+        assert all(any(span & old for old in dropped) for span in new)  # only where a dropped label won
+        changed += len(new)
+    assert changed  # '19th', an ORDINAL, takes the best kept label instead
+    text = "Turnout reached 45 percent, the first since 2019, in Almaty."
+    assert "PERCENT" in [e.label_ for e in full(text).ents]
+    assert not [e for e in extractor.nlp(text).ents if e.label_ not in kept]
+
+
+def test_keeping_an_entity_label_the_ner_lacks_is_an_error():
+    with pytest.raises(ValueError, match="no label SHIP"):
+        keep_entity_labels(spacy.load(MODEL_NAME).get_pipe("ner"), ["GPE", "SHIP"])
 
 
 def test_cached_attribute_ruler_refuses_patterns_it_cannot_look_up():

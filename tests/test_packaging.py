@@ -39,6 +39,7 @@ def test_components_are_saved_and_loaded_with_the_pipeline(tmp_path, extractor):
     before, after = extractor.nlp(text), reloaded(text)
     assert [(e.text, e.label_) for e in after.ents] == [(e.text, e.label_) for e in before.ents]
     assert ("CSTO", "ORG") in [(e.text, e.label_) for e in after.ents]
+    assert reloaded.get_pipe("ner").labels == extractor.nlp.get_pipe("ner").labels
     triggers = [(t.text, t.label_) for t in after.spans["triggers"]]
     assert (
         triggers == [(t.text, t.label_) for t in before.spans["triggers"]]

@@ -6,6 +6,9 @@ models/ and can be saved with ``nlp.to_disk()``:
 * ``crisis_attribute_ruler`` and ``crisis_lemmatizer`` in place of the
   model's ``attribute_ruler`` and ``lemmatizer``: the same rules and tables,
   the same annotations, faster (rules looked up, every lemma cached);
+* the model's ``ner`` keeps only the entity labels the rules read
+  (models/entity_labels.json): its other actions are dropped, which saves
+  time and changes no kept label's score;
 * ``crisis_line_breaks`` (before the parser): line breaks end sentences;
 * ``crisis_gazetteer`` (after the NER): known places and organisations;
 * ``crisis_lemma_repair`` and ``crisis_triggers`` (last): lemmas of the
@@ -17,8 +20,10 @@ from __future__ import annotations
 import spacy
 from spacy.language import Language
 
+from ..resources import read_json
 from .attribute_cache import CachedAttributeRuler
 from .dated_only import DatedOnly
+from .entity_labels import keep_entity_labels
 from .gazetteer_ruler import GazetteerRuler
 from .hyphens import LineBreakHyphens
 from .lemma_cache import CachedLemmatizer
@@ -37,6 +42,7 @@ def build_nlp(model: str = MODEL_NAME) -> Language:
     nlp.replace_pipe("attribute_ruler", "crisis_attribute_ruler").add_patterns(patterns)
     lookups = nlp.get_pipe("lemmatizer").lookups
     nlp.replace_pipe("lemmatizer", "crisis_lemmatizer").lookups = lookups
+    keep_entity_labels(nlp.get_pipe("ner"), read_json("entity_labels.json")["labels"])
     nlp.add_pipe("crisis_line_breaks", before="parser")
     nlp.add_pipe("crisis_gazetteer", after="ner")
     nlp.add_pipe("crisis_lemma_repair", last=True)
