@@ -401,7 +401,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--batch-size",
         type=_positive_int,
         default=None,
-        help="entries per extraction task (default 32, or 128 with --workers or --dask-address)",
+        help="entries per extraction task (default 128)",
     )
     run.add_argument(
         "--workers", type=_positive_int, default=1, help="worker processes for extraction on this machine"
