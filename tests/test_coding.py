@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.events.coding import Coder, Counting, cue_pattern, victim_pattern
+from pipeline.events.coding import Coder, Counting, Cue, Text, victim_pattern
 from pipeline.records import Event
 
 # every ACLED sub-event type the project codes, each with a sentence that calls for it
@@ -138,10 +138,11 @@ def test_plover_category_by_what_happened(x, sentence, category, mode):
 
 
 def test_cue_words_match_their_inflections_and_only_whole_words():
-    pattern = cue_pattern(["seize", "kidnap", "mine", "take control"])
-    for text in ("seized town", "seizing", "kidnapped", "mines", "take control"):
-        assert pattern.search(text), text
-    assert not pattern.search("minerals") and not pattern.search("landmine")
+    cue = Cue.of(["seize", "kidnap", "mine", "take control", "al-Shabaab"])
+    for text in ("Seized town", "seizing", "kidnapped", "mines", "take\ncontrol", "AL-SHABAAB attacked"):
+        assert cue.in_text(Text(text)), text
+    for text in ("minerals", "landmine", "take controls", "Shabaab attacked"):
+        assert not cue.in_text(Text(text)), text
 
 
 def test_victims_are_those_harmed_not_those_who_harm():
