@@ -169,3 +169,23 @@ def test_a_heading_that_is_no_country_still_places_its_events(geo):
         "Frontlines of the Caucasus", [ev], "Azerbaijan and Armenia traded fire. Azerbaijan said ..."
     )
     assert ev.event_iso3 == "AZE" and ev.latitude is not None and ev.geo_precision == 3
+
+
+def test_the_cached_gazetteer_loads_with_the_collector_paused_and_leaves_it_running(monkeypatch):
+    import gc
+    import pickle
+
+    from pipeline.geo import gazetteer
+
+    built = gazetteer.load()  # from the cache, or built and cached
+    collecting: list[bool] = []
+    unpickle = pickle.load
+
+    def load(handle):
+        collecting.append(gc.isenabled())
+        return unpickle(handle)
+
+    monkeypatch.setattr(gazetteer.pickle, "load", load)
+    cached = gazetteer.load()
+    assert collecting == [False] and gc.isenabled()
+    assert cached.names.keys() == built.names.keys()

@@ -12,7 +12,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.settings import get_current_settings
 from prefect.task_runners import ProcessPoolTaskRunner
 
-from flows.extract_flow import is_local_cluster, nightly_deployment, run, shared_api
+from flows.extract_flow import is_local_cluster, nightly_deployment, process_extractor, run, shared_api
 from pipeline.io.ingest import read_inputs
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,6 +21,18 @@ ROOT = Path(__file__).resolve().parent.parent
 def table(out: Path) -> list[dict]:
     events = pd.read_parquet(out / "events").sort_values("event_id").reset_index(drop=True)
     return json.loads(events.to_json(orient="records", date_format="iso", default_handler=str))
+
+
+def test_the_runs_resources_are_frozen_out_of_the_garbage_collector():
+    import gc
+
+    gc.unfreeze()
+    process_extractor.cache_clear()
+    extractor = process_extractor()
+    frozen = gc.get_freeze_count()
+    gc.unfreeze()  # the rest of the test session collects as before
+    assert frozen > 500_000  # the gazetteer's objects among them
+    assert process_extractor() is extractor  # built once per process
 
 
 def test_nightly_deployment_has_the_schedule_and_parameters(tmp_path):

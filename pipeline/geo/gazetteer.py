@@ -15,6 +15,7 @@ so only the first run on a machine pays the ~10 s build.
 
 from __future__ import annotations
 
+import gc
 import gzip
 import hashlib
 import importlib.metadata
@@ -25,7 +26,8 @@ import pickle
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -240,12 +242,25 @@ def _cache_path(suffixes: list[str]) -> Path:
     return root / f"gazetteer-{_FORMAT}-{versions}-{words}.pickle"
 
 
+@contextmanager
+def _no_collection() -> Iterator[None]:
+    """No cyclic garbage collection while the pickle's half-million objects are made: each
+    collection on the way walks all made so far (1.2 s to load with it, 0.4 s without)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def load() -> Gazetteer:
     """The gazetteer, from the cache when it is there (built and cached otherwise)."""
     suffixes = _admin_suffixes()
     path = _cache_path(suffixes)
     if path.exists():
-        with open(path, "rb") as handle:
+        with open(path, "rb") as handle, _no_collection():
             return pickle.load(handle)
     gaz = build(suffixes)
     path.parent.mkdir(parents=True, exist_ok=True)
