@@ -102,6 +102,23 @@ def test_cached_attribute_ruler_and_lemmatizer_annotate_as_spacys_own(pipelines)
         assert [(t.pos_, str(t.morph), t.lemma_) for t in a] == [(t.pos_, str(t.morph), t.lemma_) for t in b]
 
 
+@pytest.mark.parametrize(
+    "patterns",
+    [
+        [[{"LOWER": "gon"}, {"LOWER": "na"}], [{"LOWER": "na"}, {"LOWER": "na"}, {"LOWER": "na"}]],
+        [[{"LOWER": "na"}, {"LOWER": "na", "OP": "+"}]],  # of varying length
+        [[{"LENGTH": 2}, {"LOWER": "na"}]],  # a first word the look-up cannot tell
+    ],
+)
+def test_cached_attribute_ruler_finds_patterns_of_several_words_as_spacys_own(patterns):
+    doc = spacy.blank("en")("na gon na na na go , gon na na")
+    ours, theirs = CachedAttributeRuler(doc.vocab), AttributeRuler(doc.vocab)
+    for ruler in (ours, theirs):
+        ruler.add([[{"LOWER": "go"}]], {"LEMMA": "went"})
+        ruler.add(patterns, {"LEMMA": "going"})
+    assert len(theirs.match(doc)) > 2 and ours.match(doc) == theirs.match(doc)
+
+
 def test_the_ner_keeps_only_the_labels_the_rules_read_and_tags_them_as_before(extractor):
     full = build_nlp()  # the same pipeline with the model's NER as it was trained
     full.remove_pipe("ner")

@@ -8,7 +8,9 @@ one token long and read only a token's tag, lower-case form, dependency and
 whether it is a space; so which of them match a token is decided by those
 four values, and is worked out once per distinct combination (by spaCy's
 own Matcher on that one token) and then looked up. Patterns of two or more
-tokens still go through a Matcher. The matches are applied exactly as
+tokens (eight, such as 'gon na' and 'there are') go through a Matcher, but only
+at the words that can start one, which the same look-up tells: run over the
+whole Doc, their Matcher took 0.18 s on 100,000 words of entries. The matches are applied exactly as
 spaCy's ``AttributeRuler`` applies them (it is this class's parent), so the
 annotations are the same; tests/test_nlp.py checks that on real entries.
 """
@@ -37,8 +39,10 @@ class CachedAttributeRuler(AttributeRuler):
     def _reset_lookup(self) -> None:
         self._single = Matcher(self.vocab, validate=self.validate)
         self._multi = Matcher(self.vocab, validate=self.validate)
+        self._openers = Matcher(self.vocab, validate=self.validate)  # first tokens of the multi patterns
+        self._longest = 0  # tokens of the longest multi pattern (-1: match them over the whole Doc)
         self._reads: list[str] = []
-        self._known: dict[tuple, list[int]] = {}
+        self._known: dict[tuple, tuple[list[int], bool]] = {}  # signature -> (one-token matches, opens)
 
     def clear(self) -> None:
         super().clear()
@@ -61,23 +65,45 @@ class CachedAttributeRuler(AttributeRuler):
             self._single.add(key, single)
         if multi:
             self._multi.add(key, multi)
+            openers = [p[:1] for p in multi]
+            reads = {str(attr).upper() for p in openers for attr in p[0]}
+            if reads <= _READS and not any("OP" in token for p in multi for token in p):
+                self._openers.add(key, openers)
+                self._reads.extend(sorted(reads - set(self._reads)))
+                self._longest = max(self._longest, *map(len, multi)) if self._longest >= 0 else -1
+            else:  # a first word the look-up cannot tell, or a pattern of varying length
+                self._longest = -1
         self._known.clear()
 
     def match(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         """The matches spaCy's AttributeRuler.match gives, in its order (later rules win)."""
-        found = list(self._multi(doc, allow_missing=True, as_spans=False))
+        found: list[tuple[int, int, int]] = []
         # one array read for the whole Doc: a Token object per word cost more than the look-up itself
         # (one column of values comes back flat: reshaped, every row is a token's signature)
         signatures = (
             doc.to_array(self._reads).reshape(len(doc), -1).tolist() if self._reads else [[]] * len(doc)
         )
+        openings = []
         for i, values in enumerate(signatures):
             signature = tuple(values)
-            ids = self._known.get(signature)
-            if ids is None:
-                ids = [m for m, _, _ in self._single(doc[i : i + 1], allow_missing=True, as_spans=False)]
-                self._known[signature] = ids
-            found.extend((m, i, i + 1) for m in ids)
+            known = self._known.get(signature)
+            if known is None:
+                word = doc[i : i + 1]
+                ids = [m for m, _, _ in self._single(word, allow_missing=True, as_spans=False)]
+                known = self._known[signature] = (ids, bool(self._openers(word, allow_missing=True)))
+            found.extend((m, i, i + 1) for m in known[0])
+            if known[1]:
+                openings.append(i)
+        if self._longest > 0:  # each match once, found in the window its first word opens
+            for i in openings:
+                window = doc[i : i + self._longest]
+                found.extend(
+                    (m, i + s, i + e)
+                    for m, s, e in self._multi(window, allow_missing=True, as_spans=False)
+                    if s == 0
+                )
+        elif self._longest < 0:  # a pattern of varying length ('OP'): the whole Doc
+            found.extend(self._multi(doc, allow_missing=True, as_spans=False))
         matches = [(int(self.vocab.strings[m]), m, s, e) for m, s, e in found]
         matches.sort()
         return matches
