@@ -26,7 +26,7 @@ from .events.confidence import ConfidenceModel
 from .events.trace import Trace
 from .geo import Geocoder
 from .io.rows import entry_row, event_rows
-from .io.schema import ENTRIES, EVENTS
+from .io.schema import ENTRIES, EVENTS, as_table
 from .nlp import DatedOnly, DateMasker, LineBreakHyphens, build_nlp
 from .provenance import pipeline_version
 from .records import Entry, Event, Reject
@@ -130,8 +130,8 @@ class Extractor:
             rows.extend(event_rows(item.entry, item.events, iso3, self.version))
             entry_rows.append(entry_row(item.entry, len(item.events), iso3))
         return BatchRows(
-            entries=pa.Table.from_pylist(entry_rows, schema=ENTRIES),
-            events=pa.Table.from_pylist(rows, schema=EVENTS),
+            entries=as_table(entry_rows, ENTRIES),
+            events=as_table(rows, EVENTS),
             rejects=rejects,
             done=[(item.entry.entry_id, item.entry.content_hash) for item in extracted],
         )

@@ -21,6 +21,22 @@ def written(tmp_path_factory, sample_path, extractor):
     return out
 
 
+def test_rows_become_the_table_pyarrow_builds_row_by_row(sample_path, extractor):
+    import pyarrow as pa
+
+    from pipeline.io.rows import event_rows
+
+    entries = read_inputs([sample_path]).entries[:5]
+    rows = [
+        row for item in extractor.extract(entries) for row in event_rows(item.entry, item.events, "KAZ", "v")
+    ]
+    rows[0].pop("fatalities")  # a key a row lacks is null
+    assert len(rows) > 10
+    built = schema.as_table(rows, schema.EVENTS)
+    assert built.equals(pa.Table.from_pylist(rows, schema=schema.EVENTS))
+    assert built.column("fatalities")[0].as_py() is None
+
+
 def test_every_column_is_documented():
     for table in (schema.EVENTS, schema.ENTRIES, schema.REJECTS):
         for name, _, doc in schema.describe(table):

@@ -25,7 +25,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from ..records import Reject
-from .schema import REJECTS
+from .schema import REJECTS, as_table
 
 EVENTS_FILE = Path("events") / "events.parquet"
 ENTRIES_FILE = Path("entries") / "entries.parquet"
@@ -75,7 +75,7 @@ class TableWriter:
         return self
 
     def write(self, rows: list[dict]) -> None:
-        self.write_table(pa.Table.from_pylist(rows, schema=self.schema))
+        self.write_table(as_table(rows, self.schema))
 
     def write_table(self, table: pa.Table) -> None:
         if table.num_rows:
