@@ -207,16 +207,17 @@ class Coder:
 
     def code(self, ev: Event) -> None:
         """Fill the event's ACLED and PLOVER fields."""
-        acled = _first(self.acled.get(ev.event_type, []), ev)
+        trigger, evidence = Text(ev.trigger), Text(ev.evidence)  # their words read once for both codebooks
+        acled = _first(self.acled.get(ev.event_type, []), ev, trigger, evidence)
         if acled is not None:
             ev.acled_event_type, ev.acled_sub_event_type = acled["event"], acled["sub"]
             ev.disorder_type = self.disorder_of_sub.get(acled["sub"], self.disorder[acled["event"]])
-            ev.civilian_targeting = self._targets_civilians(ev)
-        plover = _first(self.plover.get(ev.event_type, []), ev)
+            ev.civilian_targeting = self._targets_civilians(ev, evidence)
+        plover = _first(self.plover.get(ev.event_type, []), ev, trigger, evidence)
         if plover is not None:
             ev.plover, ev.plover_mode = plover["category"], plover["mode"]
 
-    def _targets_civilians(self, ev: Event) -> bool | None:
+    def _targets_civilians(self, ev: Event, evidence: Text) -> bool | None:
         """ACLED's civilian_targeting: civilians the primary target of political violence; null for
         events that are not political violence."""
         if ev.disorder_type is None or "Political violence" not in ev.disorder_type:
@@ -226,15 +227,14 @@ class Coder:
         if ev.acled_event_type == "Explosions/Remote violence":
             if ev.actor2_type is not None:
                 return ev.actor2_type in self.explosive_targets
-            return self.civilian_words.in_text(Text(ev.evidence))
+            return self.civilian_words.in_text(evidence)
         return False
 
 
-def _first(rules: list[Rule], ev: Event) -> dict | None:
+def _first(rules: list[Rule], ev: Event, trigger: Text, evidence: Text) -> dict | None:
     """The first rule whose cue is in the trigger; else the first whose cue is in the evidence; else
     the first that needs no cue but whose condition (actor kinds, deaths) holds; else the default."""
     cued = [rule for rule in rules if rule.words is not None or rule.victims is not None]
-    trigger, evidence = Text(ev.trigger), Text(ev.evidence)
     for text in (trigger, evidence):
         for rule in cued:
             if rule.fits(ev, evidence if rule.in_evidence else text):
