@@ -809,6 +809,19 @@ def test_a_person_is_typed_by_the_title_the_entry_gives_them(types):
     assert types.person_title("Obrador", elect, ("MEX",)) == 1  # elected to the title: its side already
 
 
+def test_a_title_is_looked_for_in_as_many_words_before_the_name_as_its_longest_form_takes(types):
+    from pipeline.events.actor_types import _last_words
+
+    text = "In a long speech on reform, Kazakh prime minister candidate leader Ana Maria Lopez Khan said."
+    at = text.index("Khan")
+    whole = types._title_before.search(text, 0, at)  # every character before the name
+    assert whole.group(0).startswith("Kazakh prime minister")
+    assert types._title_before.search(text, _last_words(text, at, types._title_words), at).group(
+        0
+    ) == whole.group(0)
+    assert types.person_title("Khan", text, ("KAZ",)) == 1
+
+
 def test_a_person_is_of_the_organisation_named_in_front_of_their_role(types):
     founder = Mention("Xan Yo", "Xland Liberation Front founder Xan Yo", AGENT, 0, "PERSON")
     assert types.code(founder, home=("PHL",)) == 2

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -183,7 +183,7 @@ class ActorTypes:
         if not surname[:1].isupper():
             return None
         for at in _word_at(text, surname):
-            match = self._title_before.search(text, max(0, at - _TITLE_REACH), at)
+            match = self._title_before.search(text, _last_words(text, at, self._title_words), at)
             if match is None:
                 continue
             before = (match.group(1) or "").strip()
@@ -218,6 +218,17 @@ class ActorTypes:
     @cached_property
     def _tails_alternation(self) -> str:
         return "|".join(re.escape(t) for t in sorted(self.title_tails, key=len, reverse=True))
+
+    @cached_property
+    def _title_words(self) -> int:
+        """The most words a match of ``_title_before`` spans: a word, the longest title, two of the
+        longest role nouns and three names. The search starts that many words before the name, not
+        at every character of a long stretch before it (4% of the rules' time, 0.2 s in 100,000 words)."""
+
+        def longest(phrases: Iterable[str]) -> int:
+            return max((len(p.split()) for p in phrases), default=1)
+
+        return 1 + longest(self.titles) + 2 * longest(self.title_tails) + 3
 
     @cached_property
     def _titles_alternation(self) -> str:
@@ -347,6 +358,13 @@ def _proper(name: str) -> bool:
 
 #: how far before a name its title may begin: a word, the title, two role nouns and three names
 _TITLE_REACH = 300
+
+
+def _last_words(text: str, end: int, count: int) -> int:
+    """Where the last ``count`` words before ``end`` begin (within _TITLE_REACH characters)."""
+    start = max(0, end - _TITLE_REACH)
+    words = text[start:end].rsplit(None, count)
+    return start + len(words[0]) if len(words) > count else start
 
 
 def _word_at(text: str, word: str) -> list[int]:
