@@ -23,6 +23,11 @@ def text_of(doc: Doc) -> str:
     return doc.user_data["crisis_text"]
 
 
+def span_text(span: Span) -> str:
+    """A span's text cut from the doc's cached text (``span.text`` joins its tokens every time)."""
+    return text_of(span.doc)[span.start_char : span.end_char]
+
+
 def entities(doc: Doc) -> tuple[list[Span], dict[int, Span]]:
     """The doc's entities and a token -> entity index, built once."""
     if "crisis_ents" not in doc.user_data:

@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Span
 
-from .doc_index import text_of
+from .doc_index import span_text
 from .status import SUPERLATIVE
 
 
@@ -107,7 +107,7 @@ class FatalityCounter:
 
     def count(self, segment: Span) -> Toll:
         """The deaths stated in ``segment``; `NO_TOLL` when none is stated."""
-        text = text_of(segment.doc)[segment.start_char : segment.end_char]  # segment.text joins its tokens
+        text = span_text(segment)
         none = _NONE.search(text)
         if none:
             return Toll(0, "exact", (segment.start_char + none.start(),))

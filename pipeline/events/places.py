@@ -7,7 +7,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from ..records import unique
-from .doc_index import ARTICLES, ent_at, ents_in, in_see_reference, looks_like_name, text_of
+from .doc_index import ARTICLES, ent_at, ents_in, in_see_reference, looks_like_name, span_text
 from .lexicon import Lexicon
 
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
@@ -113,7 +113,7 @@ def _bracketed_abbreviations(segment: Span) -> set[str]:
     """'SADC Mission in Mozambique (SAMIM)', 'Muyuka town (SW)': capitals in brackets abbreviate the
     name before them, or qualify a place with its region; they are no place of their own."""
     doc = segment.doc
-    if "(" not in text_of(doc)[segment.start_char : segment.end_char]:  # most clauses: no token to read
+    if "(" not in span_text(segment):  # most clauses: no token to read
         return set()
     return {
         t.text
