@@ -24,7 +24,7 @@ as an actor is a misread place).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pycountry
@@ -79,7 +79,7 @@ class Geocoder:
         self.directional = re.compile(rf"^(?:(?:{alternation})\s+)+", re.I)
         self._iso3: dict[str, str | None] = {}
         self.bare = gazetteer.bare_of(list(places.admin_suffixes))
-        self.iso_regions = _iso_regions(self.bare, gaz)
+        self.iso_regions = gaz.iso_regions
 
     @classmethod
     def from_models(cls, places: PlaceWords) -> Geocoder:
@@ -277,25 +277,3 @@ class Geocoder:
         if found is not None:
             return found
         return self.bare(entry.admin1), None
-
-
-def _iso_regions(
-    bare: Callable[[str], str], gaz: gazetteer.Gazetteer
-) -> dict[tuple[str, str], tuple[str, str]]:
-    """(alpha-2, folded name) -> (bare ISO 3166-2 name, code).
-
-    By the ISO full name, then its bare name ('Plateau' for 'Plateau State'), then through the city a
-    region is named after: ISO's 'Aqtöbe oblysy' is the region of the city Aqtöbe, which GeoNames
-    files under 'Aktyubinskaya Oblast’'. First-level subdivisions win over lower ones.
-    """
-    regions: dict[tuple[str, str], tuple[str, str]] = {}
-    subs = sorted(pycountry.subdivisions, key=lambda s: s.parent_code is not None)
-    for sub in subs:
-        regions.setdefault((sub.country_code, fold(sub.name)), (bare(sub.name), sub.code))
-    for sub in subs:
-        regions.setdefault((sub.country_code, fold(bare(sub.name))), (bare(sub.name), sub.code))
-    for sub in subs:
-        for row in gaz.names.get(fold(bare(sub.name)), []):
-            if row.level == 0 and row.cc == sub.country_code and row.admin1:
-                regions.setdefault((row.cc, fold(row.admin1)), (bare(sub.name), sub.code))
-    return regions
