@@ -27,6 +27,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.settings import PREFECT_API_URL, temporary_settings
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
+from flows.batching import TASK_WORDS, WORKER_TASK_WORDS, plan_batches
 from pipeline.extractor import Extractor
 from pipeline.io import store
 from pipeline.io.ingest import Ingested, Limits, read_inputs
@@ -124,17 +125,15 @@ def extract_batch(entries: list[Entry], staging: str, index: int) -> StagedBatch
     return StagedBatch(str(paths[0]), str(paths[1]), result.rejects, result.done)
 
 
-def batches(entries: list[Entry], size: int) -> list[list[Entry]]:
-    return [entries[i : i + size] for i in range(0, len(entries), size)]
-
-
 @flow(name="crisis-events-run", log_prints=False, validate_parameters=False)
 def run_flow(
     inputs: list[str],
     out: str,
     full: bool = False,
     prune: bool = False,
-    batch_size: int = 32,
+    batch_size: int | None = None,
+    task_words: int = TASK_WORDS,
+    workers: int = 1,
     in_flight: int = 1,
     wait_seconds: float = 0.0,
     max_file_bytes: int | None = None,
@@ -156,7 +155,10 @@ def run_flow(
         extracted, events_written, error = [], 0, None
         try:
             if not todo.nothing_to_do:
-                events_written = _write_tables(out_dir, todo, batch_size, in_flight, rejects, extracted)
+                work = plan_batches(
+                    todo.todo, workers=workers, entries_per_task=batch_size, task_words=task_words
+                )
+                events_written = _write_tables(out_dir, todo, work, in_flight, rejects, extracted)
                 updated(manifest, todo, extracted, version).save(out_dir)
             store.write_rejects(rejects, out_dir / store.REJECTS_FILE)
         except OSError as err:  # a full disk or a folder made read-only mid-run: the old tables stay
@@ -210,7 +212,7 @@ def _healed_manifest(out_dir: Path) -> tuple[Manifest, list[str]]:
 def _write_tables(
     out_dir: Path,
     todo: Plan,
-    batch_size: int,
+    work: list[list[Entry]],
     in_flight: int,
     rejects: list[Reject],
     extracted: list[tuple[str, str]],
@@ -226,7 +228,7 @@ def _write_tables(
         progress = Progress(len(todo.todo))
         staging = store.staging_folder(out_dir)
         try:
-            for staged in _run_batches(batches(todo.todo, batch_size), in_flight, staging):
+            for staged in _run_batches(work, in_flight, staging):
                 for part, writer in ((staged.events, events), (staged.entries, entries)):
                     writer.write_table(pq.read_table(part))
                     Path(part).unlink()
@@ -284,18 +286,13 @@ def shared_api(share: bool):
         yield
 
 
-#: entries per task, here and on workers or a cluster: every task costs a round of Prefect's API
-#: calls (and, with workers, of pickling), and each starts its own nlp.pipe stream. At 200,000
-#: words, two workers took 87 s with 32-entry tasks, 67 s with 64, 59 s with 128 and 61 s with
-#: 256; in this process, 100,000 words took 22.2 s with 32-entry tasks and 21.2 s with 128.
-TASK_ENTRIES = 128
-
-
-def scheduling(workers: int, dask_address: str | None, batch_size: int | None) -> tuple[int, int]:
-    """Entries per task and tasks in flight: one at a time here, two per worker elsewhere."""
-    parallel = workers > 1 or bool(dask_address)
-    size = batch_size or TASK_ENTRIES
-    return size, (max(2, 2 * workers) if parallel else 1)
+def scheduling(workers: int, dask_address: str | None) -> dict[str, int]:
+    """The flow's task parameters: here, one task of up to TASK_WORDS at a time; on workers or a
+    cluster, larger tasks (each costs a worker a round of set-up), two per worker in flight so that
+    none waits for its next, and a task count that is a multiple of the workers."""
+    if workers > 1 or dask_address:
+        return {"task_words": WORKER_TASK_WORDS, "workers": workers, "in_flight": max(2, 2 * workers)}
+    return {"task_words": TASK_WORDS, "workers": 1, "in_flight": 1}
 
 
 def is_local_cluster(dask_address: str | None) -> bool:
@@ -323,7 +320,6 @@ def run(
     The output folder is locked here, before the flow starts, so that a busy or unusable folder is
     one clear error (`store.FolderBusy`, `store.OutputError`) and no flow run at all.
     """
-    size, in_flight = scheduling(workers, dask_address, batch_size)
     limits = limits or Limits()
     configured = run_flow.with_options(task_runner=task_runner(workers, dask_address))
     with store.OutputLock(Path(out), wait_seconds), shared_api(workers > 1 or is_local_cluster(dask_address)):
@@ -332,9 +328,9 @@ def run(
             str(out),
             full=full,
             prune=prune,
-            batch_size=size,
-            in_flight=in_flight,
+            batch_size=batch_size,
             locked=True,
+            **scheduling(workers, dask_address),
             max_file_bytes=limits.max_file_bytes,
             max_entry_chars=limits.max_entry_chars,
         )
@@ -355,7 +351,6 @@ def nightly_deployment(
 
     For `crisis-events serve` or a Prefect server.
     """
-    size, in_flight = scheduling(workers, dask_address, None)
     configured = run_flow.with_options(task_runner=task_runner(workers, dask_address))
     return configured.to_deployment(
         name=name,
@@ -366,8 +361,7 @@ def nightly_deployment(
             "out": str(out),
             "full": full,
             "prune": prune,
-            "batch_size": size,
-            "in_flight": in_flight,
+            **scheduling(workers, dask_address),
         },
         description="Extract events from new or changed CrisisWatch entries into Parquet tables.",
         tags=["crisis-events"],

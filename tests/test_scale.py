@@ -12,6 +12,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.settings import get_current_settings
 from prefect.task_runners import ProcessPoolTaskRunner
 
+from flows.batching import WORKER_TASK_WORDS
 from flows.extract_flow import is_local_cluster, nightly_deployment, process_extractor, run, shared_api
 from pipeline.io.ingest import read_inputs
 
@@ -40,6 +41,7 @@ def test_nightly_deployment_has_the_schedule_and_parameters(tmp_path):
     (schedule,) = deployment.schedules
     assert schedule.schedule.cron == "30 3 * * *"
     assert deployment.parameters["inputs"] == ["raw"] and deployment.parameters["in_flight"] == 4
+    assert deployment.parameters["workers"] == 2 and deployment.parameters["task_words"] == WORKER_TASK_WORDS
     assert deployment.concurrency_limit == 1
 
 
@@ -97,7 +99,7 @@ def test_worker_processes_and_dask_give_the_single_process_output(tmp_path, samp
 
     single = run([str(sample_path)], tmp_path / "single")
     assert single.events_written > 50
-    run([str(sample_path)], tmp_path / "procs", workers=2, batch_size=3)
+    run([str(sample_path)], tmp_path / "procs", workers=2)  # the sample's words cut in two, one per worker
     assert table(tmp_path / "procs") == table(tmp_path / "single")
     with LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as cluster:
         run([str(sample_path)], tmp_path / "dask", dask_address=cluster.scheduler_address, batch_size=3)
