@@ -2,7 +2,7 @@
 
 crisis-events run [INPUT ...] [--out DIR]     raw entries in, Parquet tables out (incremental)
 crisis-events serve --cron "0 2 * * *"        the same on a schedule (kept here, or by a Prefect server)
-crisis-events bench [--words N ...] [--workers N ...]  full run vs bare spaCy and 1 worker, memory
+crisis-events bench [--words N ...] [--workers N ...] [--rounds N]  against bare spaCy and 1 worker, memory
 crisis-events eval --gold FILE [--events DIR] score an events table against gold
 crisis-events audit INPUT ... [--top N]         where extraction is silent, ranked (no gold needed)
 crisis-events export --format acled|plover|csv  the table in the field's formats (stdout or --out)
@@ -279,7 +279,9 @@ def cmd_bench(args: argparse.Namespace) -> int:
     _prefect_defaults()
     from .tools.bench import run_bench
 
-    return run_bench([str(p) for p in args.inputs], args.words, args.workers, bare=not args.no_bare)
+    return run_bench(
+        [str(p) for p in args.inputs], args.words, args.workers, bare=not args.no_bare, rounds=args.rounds
+    )
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
@@ -477,6 +479,13 @@ def build_parser() -> argparse.ArgumentParser:
         nargs="+",
         default=[1],
         help="worker counts to run the full run with, e.g. 1 2 (default: 1)",
+    )
+    bn.add_argument(
+        "--rounds",
+        type=_positive_int,
+        default=1,
+        help="repeat every measurement this many times, one round after the other; ratios are taken "
+        "within a round and given as median and range (default: 1)",
     )
     bn.add_argument(
         "--no-bare", action="store_true", help="skip bare spaCy (for long archive runs of the full run only)"

@@ -24,6 +24,7 @@ import json
 import multiprocessing as mp
 import resource
 import shutil
+import statistics
 import tempfile
 import time
 from pathlib import Path
@@ -113,8 +114,15 @@ def _in_child(target, *args) -> dict:
         return result
 
 
-def run_bench(inputs: list[str], sizes: list[int], workers: list[int], bare: bool = True) -> int:
-    """Print the figures for each corpus size and worker count; returns an exit status."""
+def run_bench(
+    inputs: list[str], sizes: list[int], workers: list[int], bare: bool = True, rounds: int = 1
+) -> int:
+    """Print the figures for each corpus size and worker count; returns an exit status.
+
+    With ``rounds`` > 1 every measurement is repeated, one round after the other, and each ratio is
+    taken within a round (between runs minutes apart, not across the drift of this machine's speed),
+    then given as its median and range over the rounds.
+    """
     peaks: dict[int, float] = {}
     for words in sizes:
         scratch = Path(tempfile.mkdtemp(prefix="crisis-bench-"))
@@ -122,31 +130,18 @@ def run_bench(inputs: list[str], sizes: list[int], workers: list[int], bare: boo
             corpus = scratch / "corpus.jsonl"
             n_entries, n_words = build_corpus(inputs, words, corpus)
             print(f"corpus: {n_entries} entries, {n_words} words", flush=True)
-            bare_wps = None
-            if bare:
-                result = _in_child(_bare, str(corpus))
-                bare_wps = n_words / result["seconds"]
-                print(
-                    f"  bare spaCy nlp.pipe  : {bare_wps:8.0f} words/s  "
-                    f"({result['seconds']:.1f}s, peak {result['peak_mb']:.0f} MB)",
-                    flush=True,
-                )
-            one_worker = None
-            for count in workers:
-                full = _in_child(_full, str(corpus), str(scratch / f"w{count}"), count)
-                wps = n_words / full["seconds"]
-                one_worker = wps if count == 1 else one_worker
-                peaks.setdefault(words, max(full["peak_mb"], full["worker_peak_mb"]))
-                print(
-                    f"  full run, {count} worker{'s' if count > 1 else ' '}: {wps:8.0f} words/s  "
-                    f"({full['seconds']:.1f}s = {full['seconds'] / 60:.1f} min, {full['events']} events, "
-                    f"peak {full['peak_mb']:.0f} MB, largest worker {full['worker_peak_mb']:.0f} MB)"
-                )
-                if bare_wps:
-                    print(f"    against bare spaCy : {wps / bare_wps:.2f}")
-                if one_worker and count > 1:
-                    print(f"    against 1 worker   : {wps / one_worker:.2f}")
-                print(f"    Prefect warm-up run (not counted): {full['warm_up']:.1f}s", flush=True)
+            ratios: dict[str, list[float]] = {}
+            for number in range(1, rounds + 1):
+                if rounds > 1:
+                    print(f" round {number} of {rounds}", flush=True)
+                for name, ratio in _round(corpus, n_words, scratch, workers, bare, peaks, words).items():
+                    ratios.setdefault(name, []).append(ratio)
+            if rounds > 1:
+                for name, values in ratios.items():
+                    print(
+                        f"  {name}: median {statistics.median(values):.2f} "
+                        f"(from {min(values):.2f} to {max(values):.2f} over {rounds} rounds)"
+                    )
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
     if len(peaks) > 1:
@@ -156,3 +151,47 @@ def run_bench(inputs: list[str], sizes: list[int], workers: list[int], bare: boo
             f"{peaks[large]:.0f} / {peaks[small]:.0f} MB = {peaks[large] / peaks[small]:.2f}"
         )
     return 0
+
+
+def _round(
+    corpus: Path,
+    n_words: int,
+    scratch: Path,
+    workers: list[int],
+    bare: bool,
+    peaks: dict[int, float],
+    words: int,
+) -> dict[str, float]:
+    """Bare spaCy, then the full run with each worker count, printed as they finish; returns the
+    round's ratios by name. The first round's peak memory is kept for the size comparison."""
+    ratios: dict[str, float] = {}
+    bare_wps = None
+    if bare:
+        result = _in_child(_bare, str(corpus))
+        bare_wps = n_words / result["seconds"]
+        print(
+            f"  bare spaCy nlp.pipe  : {bare_wps:8.0f} words/s  "
+            f"({result['seconds']:.1f}s, peak {result['peak_mb']:.0f} MB)",
+            flush=True,
+        )
+    one_worker = None
+    for count in workers:
+        full = _in_child(_full, str(corpus), str(scratch / f"w{count}"), count)
+        shutil.rmtree(scratch / f"w{count}", ignore_errors=True)
+        wps = n_words / full["seconds"]
+        one_worker = wps if count == 1 else one_worker
+        peaks.setdefault(words, max(full["peak_mb"], full["worker_peak_mb"]))
+        label = f"{count} worker{'s' if count > 1 else ''}"
+        print(
+            f"  full run, {count} worker{'s' if count > 1 else ' '}: {wps:8.0f} words/s  "
+            f"({full['seconds']:.1f}s = {full['seconds'] / 60:.1f} min, {full['events']} events, "
+            f"peak {full['peak_mb']:.0f} MB, largest worker {full['worker_peak_mb']:.0f} MB)"
+        )
+        if bare_wps:
+            ratios[f"full run, {label} against bare spaCy"] = wps / bare_wps
+            print(f"    against bare spaCy : {wps / bare_wps:.2f}")
+        if one_worker and count > 1:
+            ratios[f"{label} against 1 worker"] = wps / one_worker
+            print(f"    against 1 worker   : {wps / one_worker:.2f}")
+        print(f"    Prefect warm-up run (not counted): {full['warm_up']:.1f}s", flush=True)
+    return ratios
