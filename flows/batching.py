@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from pipeline.records import Entry
 
 #: words per task at most, in the run's own process: there a task costs little beyond its parse
-#: (0.07 s), while its rows wait in memory until it ends (tasks of 40,000 words raised the peak at
-#: 500,000 words from 758 to 848 MB)
+#: (0.07 s), while its rows wait in memory until it ends (at 500,000 words the peak was 848 MB with
+#: tasks of 40,000 words, 802 to 815 MB with 20,000)
 TASK_WORDS = 20_000
 #: words per task at most, on worker processes or a cluster: at 500,000 words two workers took
 #: 67.8-68.5 s with 128-entry tasks (about 19,000 words, 27 tasks) and 66.8-67.2 s with 256-entry
