@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from flows.batching import entry_words, plan_batches
 from pipeline.io.ingest import read_inputs
-from tests.conftest import ROOT
 
 
 @pytest.fixture(scope="module")
 def entries():
-    return read_inputs([str(ROOT / "data" / "unlabeled.jsonl")]).entries
+    return read_inputs([str(Path(__file__).resolve().parent.parent / "data" / "unlabeled.jsonl")]).entries
 
 
 def words(batch) -> int:
