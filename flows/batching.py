@@ -9,6 +9,7 @@ the tasks should be a multiple of N and of equal work. Work grows with words, no
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from pipeline.records import Entry
@@ -21,11 +22,6 @@ TASK_WORDS = 20_000
 #: 67.8-68.5 s with 128-entry tasks (about 19,000 words, 27 tasks) and 66.8-67.2 s with 256-entry
 #: tasks (14 tasks), though one of the two then sat idle for the last 6.5 s
 WORKER_TASK_WORDS = 40_000
-
-
-def entry_words(entry: Entry) -> int:
-    """Words of an entry's text, as the benchmark counts them."""
-    return len(entry.text.split())
 
 
 def plan_batches(
@@ -43,9 +39,10 @@ def plan_batches(
     """
     if entries_per_task:
         return [list(entries[i : i + entries_per_task]) for i in range(0, len(entries), entries_per_task)]
-    sizes = [entry_words(entry) for entry in entries]
+    sizes = [entry.words for entry in entries]
     total = sum(sizes)
-    count = min(len(entries), -(-max(1, -(-total // task_words)) // workers) * workers)
+    tasks = max(1, math.ceil(total / task_words))
+    count = min(len(entries), math.ceil(tasks / workers) * workers)
     cut: list[list[Entry]] = []
     current: list[Entry] = []
     done = 0

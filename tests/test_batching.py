@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.batching import entry_words, plan_batches
+from flows.batching import plan_batches
 from pipeline.io.ingest import read_inputs
 
 
@@ -16,7 +16,7 @@ def entries():
 
 
 def words(batch) -> int:
-    return sum(entry_words(entry) for entry in batch)
+    return sum(entry.words for entry in batch)
 
 
 @pytest.mark.parametrize("workers", [1, 2, 3])
@@ -26,13 +26,13 @@ def test_batches_keep_every_entry_in_order_in_a_multiple_of_the_workers(entries,
     assert [e.entry_id for batch in batches for e in batch] == [e.entry_id for e in entries]
     assert len(batches) % workers == 0
     assert len(batches) >= 6  # five shares' worth of words do not fit in five tasks of a fifth
-    assert all(words(batch) <= total // 5 + 2 * max(entry_words(e) for e in batch) for batch in batches)
+    assert all(words(batch) <= total // 5 + 2 * max(e.words for e in batch) for batch in batches)
 
 
 def test_batches_share_the_words_evenly_not_the_entries(entries):
     batches = plan_batches(entries, workers=2, task_words=words(entries) // 3)
     share = words(entries) / len(batches)
-    longest = max(entry_words(e) for e in entries)
+    longest = max(e.words for e in entries)
     assert len(batches) == 4
     assert all(abs(words(batch) - share) <= longest for batch in batches)
     assert len({len(batch) for batch in batches}) > 1  # the entries' lengths differ, so their counts do

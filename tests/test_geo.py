@@ -155,7 +155,7 @@ def test_regions_of_the_entry_country_come_first_with_iso_3166_2_codes(geo, name
 
 
 def test_a_process_start_reads_iso_regions_from_the_cached_gazetteer_not_pycountry(monkeypatch, lex):
-    """Reading ISO 3166-2 from pycountry took 0.85 s of every start; the cache holds the table."""
+    """Reading ISO 3166-2 from pycountry and deriving the table cost every start 0.35 s; now cached."""
     import pycountry
 
     from pipeline.geo import gazetteer

@@ -50,7 +50,7 @@ def build_corpus(inputs: list[str], words: int, path: Path) -> tuple[int, int]:
                     "text": entry.text,
                 }
                 out.write(json.dumps(row, ensure_ascii=False) + "\n")
-                total += len(entry.text.split())
+                total += entry.words
                 if total >= words:
                     break
     return count, total
@@ -134,7 +134,9 @@ def run_bench(
             for number in range(1, rounds + 1):
                 if rounds > 1:
                     print(f" round {number} of {rounds}", flush=True)
-                for name, ratio in _round(corpus, n_words, scratch, workers, bare, peaks, words).items():
+                found, peak = _round(corpus, n_words, scratch, workers, bare)
+                peaks.setdefault(words, peak)
+                for name, ratio in found.items():
                     ratios.setdefault(name, []).append(ratio)
             if rounds > 1:
                 for name, values in ratios.items():
@@ -154,17 +156,13 @@ def run_bench(
 
 
 def _round(
-    corpus: Path,
-    n_words: int,
-    scratch: Path,
-    workers: list[int],
-    bare: bool,
-    peaks: dict[int, float],
-    words: int,
-) -> dict[str, float]:
+    corpus: Path, n_words: int, scratch: Path, workers: list[int], bare: bool
+) -> tuple[dict[str, float], float]:
     """Bare spaCy, then the full run with each worker count, printed as they finish; returns the
-    round's ratios by name. The first round's peak memory is kept for the size comparison."""
+    round's ratios by name and the peak memory of its first full run (the caller keeps the first
+    round's for the comparison across sizes)."""
     ratios: dict[str, float] = {}
+    peak = 0.0
     bare_wps = None
     if bare:
         result = _in_child(_bare, str(corpus))
@@ -180,7 +178,7 @@ def _round(
         shutil.rmtree(scratch / f"w{count}", ignore_errors=True)
         wps = n_words / full["seconds"]
         one_worker = wps if count == 1 else one_worker
-        peaks.setdefault(words, max(full["peak_mb"], full["worker_peak_mb"]))
+        peak = peak or max(full["peak_mb"], full["worker_peak_mb"])
         label = f"{count} worker{'s' if count > 1 else ''}"
         print(
             f"  full run, {count} worker{'s' if count > 1 else ' '}: {wps:8.0f} words/s  "
@@ -194,4 +192,4 @@ def _round(
             ratios[f"{label} against 1 worker"] = wps / one_worker
             print(f"    against 1 worker   : {wps / one_worker:.2f}")
         print(f"    Prefect warm-up run (not counted): {full['warm_up']:.1f}s", flush=True)
-    return ratios
+    return ratios, peak
