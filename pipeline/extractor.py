@@ -23,6 +23,7 @@ from .events import EventBuilder, Lexicon
 from .events.actor_types import ActorTypes
 from .events.coding import Coder, Counting
 from .events.confidence import ConfidenceModel
+from .events.doc_index import parsed_from
 from .events.trace import Trace
 from .geo import Geocoder
 from .io.rows import entry_row, event_rows
@@ -95,17 +96,18 @@ class Extractor:
 
         ``trace`` (for `crisis-events audit`) hears what the rules dropped.
         """
-        pending: list[tuple[Entry, list[DateMention]]] = []
+        pending: list[tuple[Entry, list[DateMention], str]] = []
 
         def masked() -> Iterator[str]:
             for entry in entries:
                 mentions = self.dates.find(entry.text, entry.month)
-                pending.append((entry, mentions))
                 masked = self.hyphens.rejoin(self.masker.mask(entry.text, mentions))
-                yield self.dated_only.blank_undated(masked, mentions)
+                pending.append((entry, mentions, self.dated_only.blank_undated(masked, mentions)))
+                yield pending[-1][2]
 
         for doc in self.nlp.pipe(masked(), batch_size=batch_size):
-            entry, mentions = pending.pop(0)
+            entry, mentions, text = pending.pop(0)
+            parsed_from(doc, text)
             home = self.geocoder.heading_countries(entry.country)
             events = self.builder.events_of(entry, doc, mentions, trace, home)
             self.geocoder.place_events(entry.country, events, entry.text)

@@ -337,6 +337,8 @@ class ActorTypes:
 
 def folded(name: str) -> str:
     """A name for look-up: lower case, accents dropped ('Médècins' and 'Médecins' are one)."""
+    if name.isascii():  # most names: no accent to drop
+        return name.lower()
     decomposed = unicodedata.normalize("NFKD", name.lower())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

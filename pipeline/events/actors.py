@@ -11,8 +11,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from ..nlp.trigger_ruler import SPANS_KEY
-from .doc_index import ent_at, ents_in, in_see_reference, looks_like_name, objects_of_preps
+from .doc_index import ent_at, ents_in, in_see_reference, looks_like_name, objects_of_preps, triggers_of
 from .lexicon import Lexicon
 from .places import is_place, locates_another_place, titled_place
 from .scope import Candidate, absolute_participle, verb_after_semicolon
@@ -405,7 +404,7 @@ def _trigger_word(token: Token, lex: Lexicon) -> bool:
         token.is_sent_start
         and not token.ent_type_
         and not lex.collective(token)
-        and any(t.start <= token.i < t.end for t in token.doc.spans.get(SPANS_KEY, []))
+        and any(t.start <= token.i < t.end for t in triggers_of(token.doc))
     )
 
 
@@ -866,7 +865,7 @@ def _hyphen_joined(modifier: Token) -> bool:
 
 def _strip_title(name: str, lex: Lexicon) -> str:
     changed = True
-    while changed:
+    while changed and name.split(" ", 1)[0] in lex.title_openers:
         changed = False
         for title in lex.titles:
             if name.startswith(title + " ") and len(name) > len(title) + 1:

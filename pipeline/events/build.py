@@ -21,7 +21,6 @@ from typing import Protocol
 from spacy.tokens import Doc, Span, Token
 
 from ..dates import DateMention
-from ..nlp.trigger_ruler import SPANS_KEY
 from ..records import Entry, Event, unique
 from .absorb import (
     absorb_killing_into_fighting,
@@ -46,7 +45,7 @@ from .actors import (
 )
 from .coding import Coder
 from .confidence import ConfidenceModel, event_features
-from .doc_index import in_see_reference, objects_of_preps, release, text_of
+from .doc_index import in_see_reference, objects_of_preps, release, text_of, triggers_of
 from .fatalities import NO_TOLL, FatalityCounter
 from .incidents import assign_incidents
 from .lexicon import Lexicon
@@ -140,7 +139,7 @@ def _sentence_events(
     if not mentions:
         return []
     lex = rules.lex
-    triggers = [t for t in doc.spans[SPANS_KEY] if sent.start <= t.start < sent.end]
+    triggers = [t for t in triggers_of(doc) if sent.start <= t.start < sent.end]
     candidates = []
     dropped = []
     for t in triggers:

@@ -11,6 +11,8 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from ..nlp.trigger_ruler import SPANS_KEY
+
 #: the lower-case Arabic articles that may open a name ('al-Qaim', 'el-Fasher')
 ARTICLES = ("al", "el")
 _ARTICLE_NAME = re.compile(rf"(?:{'|'.join(ARTICLES)})-[A-Z]")
@@ -21,6 +23,13 @@ def text_of(doc: Doc) -> str:
     if "crisis_text" not in doc.user_data:
         doc.user_data["crisis_text"] = doc.text
     return doc.user_data["crisis_text"]
+
+
+def parsed_from(doc: Doc, text: str) -> Doc:
+    """Hand ``doc`` the text it was parsed from, which spaCy's tokenizer keeps character for character:
+    building it again from the tokens cost 2% of the rules' time."""
+    doc.user_data["crisis_text"] = text
+    return doc
 
 
 def span_text(span: Span) -> str:
@@ -34,6 +43,14 @@ def entities(doc: Doc) -> tuple[list[Span], dict[int, Span]]:
         ents = list(doc.ents)
         doc.user_data["crisis_ents"] = (ents, {i: e for e in ents for i in range(e.start, e.end)})
     return doc.user_data["crisis_ents"]
+
+
+def triggers_of(doc: Doc) -> list[Span]:
+    """The doc's event triggers (crisis_triggers), built once: a SpanGroup makes a new Span of each
+    at every pass, and the rules pass over them once per sentence."""
+    if "crisis_triggers" not in doc.user_data:
+        doc.user_data["crisis_triggers"] = list(doc.spans.get(SPANS_KEY, []))
+    return doc.user_data["crisis_triggers"]
 
 
 def ents_in(span: Span) -> list[Span]:
@@ -60,11 +77,15 @@ def release(doc: Doc) -> None:
     runs, so each parsed doc (tensors included) would stay for the whole run."""
     doc.user_data.pop("crisis_ents", None)
     doc.user_data.pop("crisis_text", None)
+    doc.user_data.pop("crisis_triggers", None)
 
 
 def in_see_reference(span: Span, reach: int = 60) -> bool:
     """Inside a cross-reference '(see Russia)': words about another country's entry."""
-    left = text_of(span.doc)[max(0, span.start_char - reach) : span.start_char]
+    text = text_of(span.doc)
+    if "(see " not in text:  # most docs have none: no slice to search
+        return False
+    left = text[max(0, span.start_char - reach) : span.start_char]
     return bool(re.search(r"\(see [^)]*$", left))
 
 

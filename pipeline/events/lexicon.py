@@ -78,6 +78,7 @@ class Lexicon:
 
     titles: tuple[str, ...]
     titles_lower: frozenset[str]  # the titles in lower case, to test a single word
+    title_openers: frozenset[str]  # the first words of the titles: a name opening with none has no title
     crowd: frozenset[str]
     court: frozenset[str]
     legislature: frozenset[str]
@@ -165,6 +166,7 @@ class Lexicon:
         return cls(
             titles=tuple(sorted(raw["titles"], key=len, reverse=True)),
             titles_lower=frozenset(t.lower() for t in raw["titles"]),
+            title_openers=frozenset(t.split(" ")[0] for t in raw["titles"]),
             crowd=frozenset(raw["crowd_subjects"]),
             court=frozenset(raw["court_subjects"]),
             legislature=frozenset(raw["legislature_words"]),

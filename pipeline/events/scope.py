@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -31,8 +32,10 @@ class Candidate:
     absorbed: list[Span] = field(default_factory=list)
     reported: Span | None = None  # a report's reported action (pipeline.events.absorb)
 
-    @property
+    @cached_property
     def root(self) -> Token:
+        """The trigger's head word (spaCy works ``Span.root`` out again on every access; the trigger of a
+        candidate never changes)."""
         return self.trigger.root
 
 

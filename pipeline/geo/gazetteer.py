@@ -44,8 +44,12 @@ _FORMAT = 6  # bump when the pickled classes change (pipeline.geo in 4, no backg
 
 def fold(name: str) -> str:
     """Lower-case ASCII form, hyphens and apostrophes as spaces: the lookup key."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return " ".join(re.sub(r"[-‐’'`.]", " ", ascii_name).lower().split())
+    if not name.isascii():  # most names are: nothing to decompose (this runs for every name looked up)
+        name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return " ".join(name.translate(_AS_SPACE).lower().split())
+
+
+_AS_SPACE = str.maketrans("-‐’'`.", "      ")
 
 
 def bare_of(suffixes: list[str]) -> Callable[[str], str]:
