@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 from spacy.language import Language
+from threadpoolctl import ThreadpoolController
 
 from .dates import DateMention, DateResolver
 from .events import EventBuilder, Lexicon
@@ -28,7 +29,7 @@ from .events.trace import Trace
 from .geo import Geocoder
 from .io.rows import entry_row, event_rows
 from .io.schema import ENTRIES, EVENTS, as_table
-from .nlp import DatedOnly, DateMasker, LineBreakHyphens, build_nlp
+from .nlp import DatedOnly, DateMasker, LineBreakHyphens, build_nlp, one_thread
 from .provenance import pipeline_version
 from .records import Entry, Event, Reject
 
@@ -65,6 +66,7 @@ class Extractor:
     builder: EventBuilder
     geocoder: Geocoder
     version: str
+    blas: ThreadpoolController  # the BLAS of the model's matrix products, kept to one thread while parsing
 
     @classmethod
     def load(cls) -> Extractor:
@@ -87,6 +89,7 @@ class Extractor:
             ),
             geocoder=geocoder,
             version=pipeline_version(),
+            blas=ThreadpoolController(),
         )
 
     def extract(
@@ -105,13 +108,14 @@ class Extractor:
                 pending.append((entry, mentions, self.dated_only.blank_undated(masked, mentions)))
                 yield pending[-1][2]
 
-        for doc in self.nlp.pipe(masked(), batch_size=batch_size):
-            entry, mentions, text = pending.pop(0)
-            parsed_from(doc, text)
-            home = self.geocoder.heading_countries(entry.country)
-            events = self.builder.events_of(entry, doc, mentions, trace, home)
-            self.geocoder.place_events(entry.country, events, entry.text)
-            yield Extracted(entry, events)
+        with one_thread(self.blas):
+            for doc in self.nlp.pipe(masked(), batch_size=batch_size):
+                entry, mentions, text = pending.pop(0)
+                parsed_from(doc, text)
+                home = self.geocoder.heading_countries(entry.country)
+                events = self.builder.events_of(entry, doc, mentions, trace, home)
+                self.geocoder.place_events(entry.country, events, entry.text)
+                yield Extracted(entry, events)
 
     def rows(self, entries: list[Entry]) -> BatchRows:
         """Rows of one batch; an entry whose extraction fails becomes a reject, never fails the batch."""

@@ -1,4 +1,4 @@
-"""pipeline.nlp: what the parser is given (undated sentences blanked) and the cached attribute ruler."""
+"""pipeline.nlp: what the parser is given (undated sentences blanked), the attribute ruler, the BLAS."""
 
 from __future__ import annotations
 
@@ -10,9 +10,12 @@ import pytest
 import spacy
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.pipeline import AttributeRuler
+from thinc.api import Model
+from threadpoolctl import ThreadpoolController
 
 from pipeline.dates import DateResolver
-from pipeline.nlp import MODEL_NAME, DatedOnly, LineBreakHyphens, build_nlp
+from pipeline.io.ingest import read_inputs
+from pipeline.nlp import MODEL_NAME, DatedOnly, LineBreakHyphens, build_nlp, use_numpy_blas
 from pipeline.nlp.attribute_cache import CachedAttributeRuler
 from pipeline.nlp.entity_labels import keep_entity_labels
 from pipeline.nlp.lemma_cache import CachedLemmatizer
@@ -178,3 +181,36 @@ def test_lemma_repair_mends_unknown_lemmas_and_keeps_known_ones():
 def test_words_cut_at_a_line_end_are_joined_and_offsets_kept(text, joined):
     assert LineBreakHyphens.from_models().rejoin(text) == joined
     assert len(joined) == len(text)
+
+
+def test_the_models_multiply_with_numpys_blas_and_annotate_as_with_thincs_blis(extractor):
+    layers = [
+        node
+        for _, component in extractor.nlp.pipeline
+        if isinstance(getattr(component, "model", None), Model)
+        for node in component.model.walk()
+    ]
+    assert len(layers) > 100 and all(not node.ops.use_blis for node in layers)
+    texts = [json.loads(line)["text"] for line in open(ROOT / "raw" / "kazakhstan_entries.jsonl")][:8]
+    blis, numpy_blas = spacy.load(MODEL_NAME), use_numpy_blas(spacy.load(MODEL_NAME))
+    for a, b in zip(blis.pipe(texts), numpy_blas.pipe(texts)):
+        assert [(t.tag_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_) for t in a] == [
+            (t.tag_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_) for t in b
+        ]
+
+
+def test_extraction_keeps_blas_to_one_thread_and_gives_the_callers_setting_back(extractor):
+    controller = ThreadpoolController()
+    if not controller.select(user_api="blas"):
+        pytest.skip("numpy was built without a BLAS threadpoolctl can see")
+
+    def threads() -> set[int]:
+        return {lib["num_threads"] for lib in controller.select(user_api="blas").info()}
+
+    entries = read_inputs([str(ROOT / "raw" / "kazakhstan_entries.jsonl")]).entries[:2]
+    with controller.limit(limits=2, user_api="blas"):
+        running = extractor.extract(entries)
+        next(running)
+        assert threads() == {1}  # while it parses
+        list(running)
+        assert threads() == {2}

@@ -6,7 +6,9 @@ then measures, each in a fresh child process so that its peak memory is its
 own:
 
 * bare spaCy: `nlp.pipe` over the corpus texts with the pretrained model
-  alone (none of the project's components), unless ``--no-bare``;
+  alone (none of the project's components), unless ``--no-bare``; once as
+  installed, and once with the full run's BLAS (pipeline.nlp.blas), so that
+  the gain of the project's pipeline is told apart from the gain of the BLAS;
 * the full run for each ``--workers`` count: the Prefect flow from the JSON
   Lines file to the Parquet tables (after one warm-up run, so Prefect's
   one-time start-up of its temporary server is reported apart). Every timed
@@ -60,18 +62,25 @@ def _peak_mb(who: int = resource.RUSAGE_SELF) -> float:
     return resource.getrusage(who).ru_maxrss / 1024
 
 
-def _bare(corpus: str, queue) -> None:
-    """The pretrained model alone, no project component: what a user would run without this project."""
+def _bare(corpus: str, numpy_blas: bool, queue) -> None:
+    """The pretrained model alone, no project component: what a user would run without this project
+    (as installed, thinc multiplies with its BLIS); with ``numpy_blas``, the same model with the full
+    run's BLAS on one thread, to tell what the project's pipeline gains from what the BLAS gains."""
     import spacy
+    from threadpoolctl import ThreadpoolController
 
-    from ..nlp import MODEL_NAME
+    from ..nlp import MODEL_NAME, one_thread, use_numpy_blas
 
     model = spacy.load(MODEL_NAME)
+    if numpy_blas:
+        use_numpy_blas(model)
     texts = [json.loads(line)["text"] for line in open(corpus, encoding="utf-8")]
-    started = time.perf_counter()
-    for _ in model.pipe(texts, batch_size=32):
-        pass
-    queue.put({"seconds": time.perf_counter() - started, "peak_mb": _peak_mb()})
+    with one_thread(ThreadpoolController()):
+        started = time.perf_counter()
+        for _ in model.pipe(texts, batch_size=32):
+            pass
+        seconds = time.perf_counter() - started
+    queue.put({"seconds": seconds, "peak_mb": _peak_mb()})
 
 
 def _full(corpus: str, scratch: str, workers: int, queue) -> None:
@@ -163,12 +172,13 @@ def _round(
     round's for the comparison across sizes)."""
     ratios: dict[str, float] = {}
     peak = 0.0
-    bare_wps = None
-    if bare:
-        result = _in_child(_bare, str(corpus))
-        bare_wps = n_words / result["seconds"]
+    bare_wps: dict[str, float] = {}  # against what -> its words/s
+    for numpy_blas in (False, True) if bare else ():
+        result = _in_child(_bare, str(corpus), numpy_blas)
+        name = "bare spaCy with numpy's BLAS" if numpy_blas else "bare spaCy"
+        bare_wps[name] = n_words / result["seconds"]
         print(
-            f"  bare spaCy nlp.pipe  : {bare_wps:8.0f} words/s  "
+            f"  {name + ' nlp.pipe':34}: {bare_wps[name]:8.0f} words/s  "
             f"({result['seconds']:.1f}s, peak {result['peak_mb']:.0f} MB)",
             flush=True,
         )
@@ -185,9 +195,9 @@ def _round(
             f"({full['seconds']:.1f}s = {full['seconds'] / 60:.1f} min, {full['events']} events, "
             f"peak {full['peak_mb']:.0f} MB, largest worker {full['worker_peak_mb']:.0f} MB)"
         )
-        if bare_wps:
-            ratios[f"full run, {label} against bare spaCy"] = wps / bare_wps
-            print(f"    against bare spaCy : {wps / bare_wps:.2f}")
+        for name, against in bare_wps.items():
+            ratios[f"full run, {label} against {name}"] = wps / against
+            print(f"    against {name:29}: {wps / against:.2f}")
         if one_worker and count > 1:
             ratios[f"{label} against 1 worker"] = wps / one_worker
             print(f"    against 1 worker   : {wps / one_worker:.2f}")
