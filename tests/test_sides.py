@@ -12,7 +12,7 @@ from hand_built import VOCAB, tagged
 from spacy.tokens import Doc, Span
 
 from pipeline.events.actors import AGENT, PAIR, TARGET, Mention, event_actors
-from pipeline.events.aliases import abbreviations
+from pipeline.events.aliases import abbreviations, definitions
 from pipeline.events.lexicon import Lexicon
 from pipeline.events.scope import Candidate
 from pipeline.events.sides import Discourse, EntryActors, interaction, split_sides
@@ -889,20 +889,23 @@ def test_abbreviations_defined_in_the_entry():
         "Islamic State in the Greater Sahara (ISGS) militants attacked. Shia Popular Mobilisation "
         "Units (PMU) advanced; Boko Haram (BH) struck twice; in Gao region (north)."
     )
-    assert abbreviations(text) == {
+    assert abbreviations(definitions(text)) == {
         "ISGS": "Islamic State in the Greater Sahara",
         "PMU": "Popular Mobilisation Units",
         "BH": "Boko Haram",
     }
     # the letters of an abbreviation of a name in another language need not be in order
     spanish = "Ten-year Revolutionary Armed Forces of Colombia (FARC) demobilisation began."
-    assert abbreviations(spanish) == {"FARC": "Revolutionary Armed Forces of Colombia"}
+    assert abbreviations(definitions(spanish)) == {"FARC": "Revolutionary Armed Forces of Colombia"}
     # an abbreviation of the name in another language: the whole name, without the modifier in front
     arabic = "ISIS-linked Front for the Defence of Xland (JDX) fighters attacked."
-    assert abbreviations(arabic) == {"JDX": "Front for the Defence of Xland"}
+    assert abbreviations(definitions(arabic)) == {"JDX": "Front for the Defence of Xland"}
     # a name never reaches back over the end of a sentence (an abbreviation's full stop does not end one)
     month = "Polls due in January. Central Election Commission (OSK) met. U.S. Agency for Aid (USAA) paid."
-    assert abbreviations(month) == {"OSK": "Central Election Commission", "USAA": "U.S. Agency for Aid"}
+    assert abbreviations(definitions(month)) == {
+        "OSK": "Central Election Commission",
+        "USAA": "U.S. Agency for Aid",
+    }
 
 
 def test_an_abbreviation_is_typed_as_its_full_name_whatever_the_ner_called_it(types):

@@ -9,6 +9,7 @@ text uses either form, so grouping by actor works across entries.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 #: 'Islamic State in the Greater Sahara (ISGS)': capitalised words (with small joining words
@@ -68,9 +69,10 @@ def _initials(spans: list[tuple[int, str]]) -> set[str]:
     return {w[0] for _, w in spans if w[:1].isupper()}
 
 
-def abbreviations(text: str) -> dict[str, str]:
-    """Abbreviation -> full name; the first definition of an abbreviation wins."""
+def abbreviations(defined: Iterable[Definition]) -> dict[str, str]:
+    """Abbreviation -> full name, from a text's `definitions`; the first definition of an abbreviation
+    wins."""
     found: dict[str, str] = {}
-    for definition in definitions(text):
+    for definition in defined:
         found.setdefault(definition.abbreviation, definition.name)
     return found

@@ -108,7 +108,7 @@ class EntryActors:
     def __init__(self, types: ActorTypes, home: tuple[str, ...], text: str) -> None:
         self.types, self.home, self.text = types, home, text
         self.definitions = definitions(text)
-        self.aliases = abbreviations(text)
+        self.aliases = abbreviations(self.definitions)
         self.discourse = Discourse()
         self._titled: dict[str, int | None] = {}  # surname -> the code of the title the entry gives it
         self._members: dict[str, int | None] = {}  # name -> the code of the members named after it
