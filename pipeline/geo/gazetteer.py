@@ -40,6 +40,7 @@ from ..resources import read_json
 ALIAS_POPULATION = 15_000
 _LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿĀ-žḀ-ỿ'’ .-]+$")
 _FORMAT = 6  # bump when the pickled classes change (pipeline.geo in 4, no background in 5, iso_regions in 6)
+_AS_SPACE = str.maketrans("-‐’'`.", "      ")  # hyphens, apostrophes and stops in a name: spaces
 
 
 def fold(name: str) -> str:
@@ -47,9 +48,6 @@ def fold(name: str) -> str:
     if not name.isascii():  # most names are: nothing to decompose (this runs for every name looked up)
         name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return " ".join(name.translate(_AS_SPACE).lower().split())
-
-
-_AS_SPACE = str.maketrans("-‐’'`.", "      ")
 
 
 def bare_of(suffixes: list[str]) -> Callable[[str], str]:
