@@ -12,6 +12,9 @@ The events are the same, field for field, on the shared data and the gold sets.
 
 OpenBLAS would take every core for a large product: `one_thread` keeps an
 extraction process to one, as the workers of a run are the way to use more.
+``Extractor.extract`` holds it for as long as its generator runs, so a
+caller's code between two entries also sees one BLAS thread; the caller's
+setting is back when the generator ends or is closed.
 """
 
 from __future__ import annotations
