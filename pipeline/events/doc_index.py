@@ -25,11 +25,10 @@ def text_of(doc: Doc) -> str:
     return doc.user_data["crisis_text"]
 
 
-def parsed_from(doc: Doc, text: str) -> Doc:
+def parsed_from(doc: Doc, text: str) -> None:
     """Hand ``doc`` the text it was parsed from, which spaCy's tokenizer keeps character for character:
     building it again from the tokens cost 2% of the rules' time."""
     doc.user_data["crisis_text"] = text
-    return doc
 
 
 def span_text(span: Span) -> str:
@@ -82,11 +81,8 @@ def release(doc: Doc) -> None:
 
 def in_see_reference(span: Span, reach: int = 60) -> bool:
     """Inside a cross-reference '(see Russia)': words about another country's entry."""
-    text = text_of(span.doc)
-    if "(see " not in text:  # most docs have none: no slice to search
-        return False
-    left = text[max(0, span.start_char - reach) : span.start_char]
-    return bool(re.search(r"\(see [^)]*$", left))
+    left = text_of(span.doc)[max(0, span.start_char - reach) : span.start_char]
+    return "(see " in left and bool(re.search(r"\(see [^)]*$", left))
 
 
 def objects_of_preps(token: Token, preps: tuple[str, ...]) -> list[Token]:

@@ -178,7 +178,7 @@ def _round(
         name = "bare spaCy with numpy's BLAS" if numpy_blas else "bare spaCy"
         bare_wps[name] = n_words / result["seconds"]
         print(
-            f"  {name + ' nlp.pipe':34}: {bare_wps[name]:8.0f} words/s  "
+            f"  {name + ' nlp.pipe':38}: {bare_wps[name]:8.0f} words/s  "
             f"({result['seconds']:.1f}s, peak {result['peak_mb']:.0f} MB)",
             flush=True,
         )
