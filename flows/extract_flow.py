@@ -10,7 +10,6 @@ holds a few batches in memory, never the corpus.
 
 from __future__ import annotations
 
-import gc
 import shutil
 import sys
 import time
@@ -94,9 +93,7 @@ def process_extractor() -> Extractor:
     Its objects (the gazetteer's half-million among them) live as long as the process: frozen out
     of the cyclic garbage collector, they are not walked again by every full collection.
     """
-    extractor = Extractor.load()
-    gc.freeze()
-    return extractor
+    return Extractor.load(freeze=True)
 
 
 @dataclass

@@ -15,6 +15,7 @@ from prefect.task_runners import ProcessPoolTaskRunner
 from flows.batching import WORKER_TASK_WORDS
 from flows.extract_flow import is_local_cluster, nightly_deployment, process_extractor, run, shared_api
 from pipeline.io.ingest import read_inputs
+from pipeline.resources import collection_paused
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -29,11 +30,39 @@ def test_the_runs_resources_are_frozen_out_of_the_garbage_collector():
 
     gc.unfreeze()
     process_extractor.cache_clear()
-    extractor = process_extractor()
+    collections: list[int] = []
+    count = lambda phase, info: collections.append(info["generation"]) if phase == "start" else None  # noqa: E731
+    gc.callbacks.append(count)
+    try:
+        extractor = process_extractor()
+    finally:
+        gc.callbacks.remove(count)
     frozen = gc.get_freeze_count()
     gc.unfreeze()  # the rest of the test session collects as before
     assert frozen > 500_000  # the gazetteer's objects among them
+    assert collections == []  # none walked the objects while they were made (spaCy's load turns gc on)
+    assert gc.get_threshold()[0] > 0  # and collection goes on afterwards
     assert process_extractor() is extractor  # built once per process
+
+
+def test_collection_stays_paused_when_a_library_turns_the_collector_on():
+    import gc
+
+    before = gc.get_threshold()
+    collections: list[int] = []
+    count = lambda phase, info: collections.append(info["generation"]) if phase == "start" else None  # noqa: E731
+    with collection_paused():
+        gc.callbacks.append(count)
+        gc.enable()  # as srsly does after reading a model's msgpack files
+        cycles = []
+        for _ in range(20_000):
+            node: list = []
+            node.append(node)
+            cycles.append(node)
+        gc.callbacks.remove(count)
+    assert collections == []
+    assert gc.get_threshold() == before
+    assert gc.isenabled()
 
 
 def test_nightly_deployment_has_the_schedule_and_parameters(tmp_path):
