@@ -51,8 +51,13 @@ def collection_paused(freeze: bool = False) -> Iterator[None]:
     back on when it has read its files. ``freeze`` moves everything made so far into the permanent
     generation (:func:`gc.freeze`), where no collection walks it again: for a process that exists
     to extract, whose resources live as long as it does. Their memory is still freed by reference
-    counting.
+    counting. Garbage cycles left before the load would be frozen with them and never freed (a
+    bench's warm-up run, a scheduled flow's earlier work: with the pause alone the bench's peak
+    at 1,000,000 words was 824 MB, against 787 MB measured before it), so ``freeze`` first collects
+    once, while the heap holds little more than the imported modules (0.17 s).
     """
+    if freeze:
+        gc.collect()
     thresholds = gc.get_threshold()
     gc.set_threshold(0)
     try:
