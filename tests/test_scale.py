@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
@@ -25,18 +27,31 @@ def table(out: Path) -> list[dict]:
     return json.loads(events.to_json(orient="records", date_format="iso", default_handler=str))
 
 
+@contextmanager
+def collections_started() -> Iterator[list[int]]:
+    """The generation of every garbage collection that starts inside the block."""
+    import gc
+
+    started: list[int] = []
+
+    def count(phase: str, info: dict) -> None:
+        if phase == "start":
+            started.append(info["generation"])
+
+    gc.callbacks.append(count)
+    try:
+        yield started
+    finally:
+        gc.callbacks.remove(count)
+
+
 def test_the_runs_resources_are_frozen_out_of_the_garbage_collector():
     import gc
 
     gc.unfreeze()
     process_extractor.cache_clear()
-    collections: list[int] = []
-    count = lambda phase, info: collections.append(info["generation"]) if phase == "start" else None  # noqa: E731
-    gc.callbacks.append(count)
-    try:
+    with collections_started() as collections:
         extractor = process_extractor()
-    finally:
-        gc.callbacks.remove(count)
     frozen = gc.get_freeze_count()
     gc.unfreeze()  # the rest of the test session collects as before
     assert frozen > 500_000  # the gazetteer's objects among them
@@ -49,17 +64,13 @@ def test_collection_stays_paused_when_a_library_turns_the_collector_on():
     import gc
 
     before = gc.get_threshold()
-    collections: list[int] = []
-    count = lambda phase, info: collections.append(info["generation"]) if phase == "start" else None  # noqa: E731
-    with collection_paused():
-        gc.callbacks.append(count)
+    with collection_paused(), collections_started() as collections:
         gc.enable()  # as srsly does after reading a model's msgpack files
         cycles = []
         for _ in range(20_000):
             node: list = []
             node.append(node)
             cycles.append(node)
-        gc.callbacks.remove(count)
     assert collections == []
     assert gc.get_threshold() == before
     assert gc.isenabled()
