@@ -1,11 +1,11 @@
 """The main job as a Prefect flow: lock, read, plan, extract in batches, write, record.
 
 Tasks are thin wrappers over pipeline functions; the library runs and is
-tested without Prefect. Batches run on the flow's task runner: threads in
-this process by default, ``workers`` processes on this machine, or an
-existing Dask cluster (``dask_address``). Each worker process loads the spaCy
-model once. Results are written as they arrive, in input order, so the run
-holds a few batches in memory, never the corpus.
+tested without Prefect. Batches are extracted in this process by default, on
+``workers`` processes of this machine (a `WorkerPool`, which the flow's task
+threads wait on), or on an existing Dask cluster (``dask_address``). Each
+process loads its Extractor once. Results are written as they arrive, in
+input order, so the run holds a few batches in memory, never the corpus.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ import time
 from collections import deque
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -24,10 +23,10 @@ import pyarrow.parquet as pq
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 from prefect.settings import PREFECT_API_URL, temporary_settings
-from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
+from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.batching import TASK_WORDS, WORKER_TASK_WORDS, plan_batches
-from pipeline.extractor import Extractor
+from flows.extraction import StagedBatch, WorkerPool, stage_batch
 from pipeline.io import store
 from pipeline.io.ingest import Ingested, Limits, read_inputs
 from pipeline.io.manifest import Manifest, Plan, plan, updated
@@ -86,40 +85,14 @@ def read_task(inputs: list[str], limits: Limits) -> Ingested:
     return read_inputs(inputs, limits)
 
 
-@lru_cache(maxsize=1)
-def process_extractor() -> Extractor:
-    """This process's Extractor, built on its first batch: each worker process loads the resources once.
-
-    Its objects (the gazetteer's half-million among them) live as long as the process: frozen out
-    of the cyclic garbage collector, they are not walked again by every full collection.
-    """
-    return Extractor.load(freeze=True)
-
-
-@dataclass
-class StagedBatch:
-    """A finished batch: its rows wait in two Parquet parts under the staging folder."""
-
-    events: str
-    entries: str
-    rejects: list[Reject]
-    done: list[tuple[str, str]]
-
-
 @task(name="extract-batch", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
-def extract_batch(entries: list[Entry], staging: str, index: int) -> StagedBatch:
-    """Extract one batch and stage its rows on disk.
-
-    Rows go through files, not task results: Prefect keeps every task result
-    of a flow run in memory until the run ends, which would hold the corpus.
-    (With --dask-address, the output folder must be on storage the workers share.)
-    """
-    result = process_extractor().rows(entries)
-    folder = Path(staging)
-    paths = folder / f"{index:06d}.events.parquet", folder / f"{index:06d}.entries.parquet"
-    pq.write_table(result.events, paths[0])
-    pq.write_table(result.entries, paths[1])
-    return StagedBatch(str(paths[0]), str(paths[1]), result.rejects, result.done)
+def extract_batch(
+    entries: list[Entry], staging: str, index: int, pool: WorkerPool | None = None
+) -> StagedBatch:
+    """One batch, extracted where this task runs (this process, or a Dask worker) or on ``pool``."""
+    if pool is None:
+        return stage_batch(entries, staging, index)
+    return pool.stage(entries, staging, index)
 
 
 @flow(name="crisis-events-run", log_prints=False, validate_parameters=False)
@@ -131,6 +104,7 @@ def run_flow(
     batch_size: int | None = None,
     task_words: int = TASK_WORDS,
     workers: int = 1,
+    pool: bool = False,
     in_flight: int = 1,
     wait_seconds: float = 0.0,
     max_file_bytes: int | None = None,
@@ -142,7 +116,10 @@ def run_flow(
     limits = Limits(
         **{k: v for k, v in (("max_file_bytes", max_file_bytes), ("max_entry_chars", max_entry_chars)) if v}
     )
-    with nullcontext() if locked else store.OutputLock(out_dir, wait_seconds):  # `run` locked it
+    with (
+        nullcontext() if locked else store.OutputLock(out_dir, wait_seconds),  # `run` locked it
+        WorkerPool(workers) if pool else nullcontext() as worker_pool,  # its workers load while we plan
+    ):
         store.remove_stale_temporaries(out_dir)
         ingested = read_task(inputs, limits)
         version = pipeline_version()
@@ -155,7 +132,9 @@ def run_flow(
                 work = plan_batches(
                     todo.todo, workers=workers, entries_per_task=batch_size, task_words=task_words
                 )
-                events_written = _write_tables(out_dir, todo, work, in_flight, rejects, extracted)
+                events_written = _write_tables(
+                    out_dir, todo, work, in_flight, worker_pool, rejects, extracted
+                )
                 updated(manifest, todo, extracted, version).save(out_dir)
             store.write_rejects(rejects, out_dir / store.REJECTS_FILE)
         except OSError as err:  # a full disk or a folder made read-only mid-run: the old tables stay
@@ -211,6 +190,7 @@ def _write_tables(
     todo: Plan,
     work: list[list[Entry]],
     in_flight: int,
+    pool: WorkerPool | None,
     rejects: list[Reject],
     extracted: list[tuple[str, str]],
 ) -> int:
@@ -225,7 +205,7 @@ def _write_tables(
         progress = Progress(len(todo.todo))
         staging = store.staging_folder(out_dir)
         try:
-            for staged in _run_batches(work, in_flight, staging):
+            for staged in _run_batches(work, in_flight, staging, pool):
                 for part, writer in ((staged.events, events), (staged.entries, entries)):
                     writer.write_table(pq.read_table(part))
                     Path(part).unlink()
@@ -237,11 +217,11 @@ def _write_tables(
         return events.rows
 
 
-def _run_batches(work: list[list[Entry]], in_flight: int, staging: Path):
+def _run_batches(work: list[list[Entry]], in_flight: int, staging: Path, pool: WorkerPool | None):
     """Submit batches with at most ``in_flight`` running, yield results in input order."""
     queue = deque()
     for index, batch in enumerate(work):
-        queue.append(extract_batch.submit(batch, str(staging), index))
+        queue.append(extract_batch.submit(batch, str(staging), index, pool))
         if len(queue) >= in_flight:
             yield queue.popleft().result()
     while queue:
@@ -249,28 +229,26 @@ def _run_batches(work: list[list[Entry]], in_flight: int, staging: Path):
 
 
 def task_runner(workers: int = 1, dask_address: str | None = None):
-    """Threads here by default; worker processes; or an existing Dask cluster."""
+    """An existing Dask cluster, or threads here: one, or with worker processes one for each batch in
+    flight (such a thread only waits for the `WorkerPool`)."""
     if dask_address:
         from prefect_dask import DaskTaskRunner
 
         return DaskTaskRunner(address=dask_address)
-    if workers > 1:
-        return ProcessPoolTaskRunner(max_workers=workers)
-    return ThreadPoolTaskRunner(max_workers=1)
+    return ThreadPoolTaskRunner(max_workers=scheduling(workers, None)["in_flight"])
 
 
 @contextmanager
 def shared_api(share: bool):
-    """Let worker processes report to this process's Prefect API.
+    """Let the workers of a Dask cluster on this machine report to this process's Prefect API.
 
     With no PREFECT_API_URL set, Prefect starts a temporary server for the
-    flow, but worker processes do not learn its address: each started a
-    server of its own (about 7 s and a busy process apiece, which made two
-    workers slower than one). Starting that server here, under settings
-    that name it, lets the process pool pass the address to its workers.
-    Workers of a Dask cluster on this machine get it the same way (through
-    the settings Prefect sends with each task); a cluster on other machines
-    cannot reach it: set PREFECT_API_URL to a server the cluster can reach.
+    flow, but processes that run its tasks do not learn its address: each
+    started a server of its own (about 7 s and a busy process apiece).
+    Starting that server here, under settings that name it, lets Prefect
+    send the address with each task. A cluster on other machines cannot
+    reach it: set PREFECT_API_URL to a server the cluster can reach.
+    (The `WorkerPool`'s processes run no Prefect task and need no API.)
     """
     if not share or PREFECT_API_URL.value():
         yield
@@ -283,13 +261,21 @@ def shared_api(share: bool):
         yield
 
 
-def scheduling(workers: int, dask_address: str | None) -> dict[str, int]:
-    """The flow's task parameters: here, one task of up to TASK_WORDS at a time; on workers or a
-    cluster, larger tasks (each costs a worker a round of set-up), two per worker in flight so that
-    none waits for its next, and a task count that is a multiple of the workers."""
-    if workers > 1 or dask_address:
-        return {"task_words": WORKER_TASK_WORDS, "workers": workers, "in_flight": max(2, 2 * workers)}
-    return {"task_words": TASK_WORDS, "workers": 1, "in_flight": 1}
+def scheduling(workers: int, dask_address: str | None) -> dict[str, int | bool]:
+    """The flow's task parameters: here, one task of up to TASK_WORDS at a time; on worker processes
+    or a cluster, tasks of up to WORKER_TASK_WORDS, two per worker in flight so that none waits for
+    its next, and a task count that is a multiple of the workers; ``pool``: the workers are this
+    machine's processes, started by the flow."""
+    if dask_address:
+        return {
+            "task_words": WORKER_TASK_WORDS,
+            "workers": workers,
+            "pool": False,
+            "in_flight": max(2, 2 * workers),
+        }
+    if workers > 1:
+        return {"task_words": WORKER_TASK_WORDS, "workers": workers, "pool": True, "in_flight": 2 * workers}
+    return {"task_words": TASK_WORDS, "workers": 1, "pool": False, "in_flight": 1}
 
 
 def is_local_cluster(dask_address: str | None) -> bool:
@@ -319,7 +305,7 @@ def run(
     """
     limits = limits or Limits()
     configured = run_flow.with_options(task_runner=task_runner(workers, dask_address))
-    with store.OutputLock(Path(out), wait_seconds), shared_api(workers > 1 or is_local_cluster(dask_address)):
+    with store.OutputLock(Path(out), wait_seconds), shared_api(is_local_cluster(dask_address)):
         return configured(
             inputs,
             str(out),

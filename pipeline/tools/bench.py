@@ -84,7 +84,8 @@ def _bare(corpus: str, numpy_blas: bool, queue) -> None:
 
 
 def _full(corpus: str, scratch: str, workers: int, queue) -> None:
-    from flows.extract_flow import process_extractor, run
+    from flows.extract_flow import run
+    from flows.extraction import process_extractor
 
     Path(scratch).mkdir(parents=True, exist_ok=True)
     warm = Path(scratch) / "warm.jsonl"
