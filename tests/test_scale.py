@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
+import signal
+import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
+import pytest
 import yaml
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 from prefect.settings import get_current_settings
-from prefect.task_runners import ProcessPoolTaskRunner
 
 from flows.batching import WORKER_TASK_WORDS
-from flows.extract_flow import is_local_cluster, nightly_deployment, process_extractor, run, shared_api
+from flows.extract_flow import is_local_cluster, nightly_deployment, run, shared_api
+from flows.extraction import WorkerPool, process_extractor, stage_batch
 from pipeline.io.ingest import read_inputs
 from pipeline.resources import collection_paused
 
@@ -82,6 +88,7 @@ def test_nightly_deployment_has_the_schedule_and_parameters(tmp_path):
     assert schedule.schedule.cron == "30 3 * * *"
     assert deployment.parameters["inputs"] == ["raw"] and deployment.parameters["in_flight"] == 4
     assert deployment.parameters["workers"] == 2 and deployment.parameters["task_words"] == WORKER_TASK_WORDS
+    assert deployment.parameters["pool"]  # the flow starts the workers on the machine it runs on
     assert deployment.concurrency_limit == 1
 
 
@@ -155,17 +162,34 @@ def api_seen_by_worker() -> str | None:
     return get_current_settings().api.url
 
 
-@flow(task_runner=ProcessPoolTaskRunner(max_workers=2))
+@flow
 def ask_workers() -> list[str | None]:
     return [f.result() for f in [api_seen_by_worker.submit() for _ in range(2)]]
 
 
-def test_worker_processes_report_to_this_process_api_not_servers_of_their_own():
-    """Without an API address a worker starts a temporary Prefect server of its own (7 s and a busy process
-    each).
-    """
-    from prefect.server.api.server import SubprocessASGIServer
+def test_worker_processes_import_the_pipeline_and_no_prefect():
+    """What a worker imports is the module its work is sent as (spawned workers start from nothing)."""
+    code = (
+        "import sys, flows.extraction; print(sorted(m for m in sys.modules if m.split('.')[0] == 'prefect'))"
+    )
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert found.stdout.strip() == "[]"
 
-    with shared_api(True):
-        seen = ask_workers()
-    assert seen == [SubprocessASGIServer().api_url] * 2
+
+def test_a_worker_pool_replaces_a_worker_that_died(tmp_path, sample_path):
+    from concurrent.futures.process import BrokenProcessPool
+
+    entries = read_inputs([sample_path]).entries[:4]
+    here = stage_batch(entries, str(tmp_path), 0)
+    before = set(multiprocessing.active_children())
+    with WorkerPool(1) as pool:
+        first = pool.stage(entries, str(tmp_path), 1)
+        (worker,) = set(multiprocessing.active_children()) - before
+        os.kill(worker.pid, signal.SIGKILL)  # as the kernel's out-of-memory killer would
+        worker.join()
+        with pytest.raises(BrokenProcessPool):  # the batch that saw it fails (Prefect retries it) ...
+            pool.stage(entries, str(tmp_path), 2)
+        again = pool.stage(entries, str(tmp_path), 3)  # ... on new workers
+    assert first.done == again.done == here.done and len(here.done) == 4
+    rows = [pd.read_parquet(batch.events) for batch in (here, first, again)]
+    assert len(rows[0]) > 0 and rows[0].equals(rows[1]) and rows[0].equals(rows[2])
