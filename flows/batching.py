@@ -1,10 +1,11 @@
 """How a run's entries are cut into extraction tasks.
 
 A task is the unit the flow hands to its task runner. Every task costs a round of Prefect's API
-calls and, in a worker process, about 0.2 s of unpickling and context set-up before any text is
-read, so tasks should be few; but the run ends only when the last worker does, so with N workers
-the tasks should be a multiple of N and of equal work. Work grows with words, not entries
-(CrisisWatch entries run from ten words to over a thousand), so tasks are cut by words.
+calls, the pickling of its entries to a worker process and, on a Dask worker, about 0.2 s of
+Prefect's set-up before any text is read, so tasks should be few; but the run ends only when the
+last worker does, so with N workers the tasks should be a multiple of N and of equal work. Work
+grows with words, not entries (CrisisWatch entries run from ten words to over a thousand), so tasks
+are cut by words.
 """
 
 from __future__ import annotations
@@ -18,9 +19,10 @@ from pipeline.records import Entry
 #: (0.07 s), while its rows wait in memory until it ends (at 500,000 words the peak was 848 MB with
 #: tasks of 40,000 words, 802 to 815 MB with 20,000)
 TASK_WORDS = 20_000
-#: words per task at most, on worker processes or a cluster: at 500,000 words two workers took
-#: 67.8-68.5 s with 128-entry tasks (about 19,000 words, 27 tasks) and 66.8-67.2 s with 256-entry
-#: tasks (14 tasks), though one of the two then sat idle for the last 6.5 s
+#: words per task at most, on worker processes or a cluster: at 500,000 words two Prefect worker
+#: processes took 67.8-68.5 s with 128-entry tasks (about 19,000 words, 27 tasks) and 66.8-67.2 s
+#: with 256-entry tasks (14 tasks), though one of the two then sat idle for the last 6.5 s; the
+#: `WorkerPool`'s workers (2f154cc) end their seven tasks of 35,700 words 0.7 s apart
 WORKER_TASK_WORDS = 40_000
 
 
