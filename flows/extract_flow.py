@@ -266,15 +266,14 @@ def scheduling(workers: int, dask_address: str | None) -> dict[str, int | bool]:
     or a cluster, tasks of up to WORKER_TASK_WORDS, two per worker in flight so that none waits for
     its next, and a task count that is a multiple of the workers; ``pool``: the workers are this
     machine's processes, started by the flow."""
-    if dask_address:
+    if workers > 1 or dask_address:
+        in_flight = max(2, 2 * workers)
         return {
             "task_words": WORKER_TASK_WORDS,
             "workers": workers,
-            "pool": False,
-            "in_flight": max(2, 2 * workers),
+            "pool": not dask_address,
+            "in_flight": in_flight,
         }
-    if workers > 1:
-        return {"task_words": WORKER_TASK_WORDS, "workers": workers, "pool": True, "in_flight": 2 * workers}
     return {"task_words": TASK_WORDS, "workers": 1, "pool": False, "in_flight": 1}
 
 

@@ -78,6 +78,7 @@ class WorkerPool:
     def __init__(self, size: int) -> None:
         self.size = size
         self._lock = threading.Lock()
+        self._closed = False
         self._executor = self._started()
 
     def _started(self) -> ProcessPoolExecutor:
@@ -95,7 +96,7 @@ class WorkerPool:
             return executor.submit(stage_batch, entries, staging, index).result()
         except BrokenProcessPool:
             with self._lock:
-                if self._executor is executor:  # the first task to see it replaces the pool
+                if self._executor is executor and not self._closed:  # the first task to see it replaces it
                     executor.shutdown(wait=False, cancel_futures=True)
                     self._executor = self._started()
             raise
@@ -103,6 +104,7 @@ class WorkerPool:
     def close(self) -> None:
         """Stop the workers; batches not yet started are cancelled."""
         with self._lock:
+            self._closed = True  # a batch that sees a broken pool now starts no new one
             self._executor.shutdown(wait=True, cancel_futures=True)
 
     def __enter__(self) -> WorkerPool:

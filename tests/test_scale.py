@@ -191,5 +191,22 @@ def test_a_worker_pool_replaces_a_worker_that_died(tmp_path, sample_path):
             pool.stage(entries, str(tmp_path), 2)
         again = pool.stage(entries, str(tmp_path), 3)  # ... on new workers
     assert first.done == again.done == here.done and len(here.done) == 4
+    assert set(multiprocessing.active_children()) == before  # the new workers stopped with the pool
     rows = [pd.read_parquet(batch.events) for batch in (here, first, again)]
     assert len(rows[0]) > 0 and rows[0].equals(rows[1]) and rows[0].equals(rows[2])
+
+
+def test_a_closed_worker_pool_starts_no_workers_for_a_batch_that_finds_it_broken(tmp_path, sample_path):
+    from concurrent.futures.process import BrokenProcessPool
+
+    entries = read_inputs([sample_path]).entries[:1]
+    before = set(multiprocessing.active_children())
+    pool = WorkerPool(1)
+    pool.stage(entries, str(tmp_path), 0)
+    (worker,) = set(multiprocessing.active_children()) - before
+    os.kill(worker.pid, signal.SIGKILL)
+    worker.join()
+    pool.close()  # the run ends (an error elsewhere, say) while a batch is still waiting on the worker
+    with pytest.raises(BrokenProcessPool):
+        pool.stage(entries, str(tmp_path), 1)
+    assert set(multiprocessing.active_children()) == before  # no workers outlive the run
