@@ -267,12 +267,11 @@ def scheduling(workers: int, dask_address: str | None) -> dict[str, int | bool]:
     its next, and a task count that is a multiple of the workers; ``pool``: the workers are this
     machine's processes, started by the flow."""
     if workers > 1 or dask_address:
-        in_flight = max(2, 2 * workers)
         return {
             "task_words": WORKER_TASK_WORDS,
             "workers": workers,
             "pool": not dask_address,
-            "in_flight": in_flight,
+            "in_flight": max(2, 2 * workers),
         }
     return {"task_words": TASK_WORDS, "workers": 1, "pool": False, "in_flight": 1}
 

@@ -64,6 +64,7 @@ def stage_batch(entries: list[Entry], staging: str, index: int) -> StagedBatch:
 
 
 def _load_extractor() -> None:
+    """Build this worker's Extractor; returns nothing, so that the Extractor is not sent back."""
     process_extractor()
 
 
@@ -90,8 +91,7 @@ class WorkerPool:
 
     def stage(self, entries: list[Entry], staging: str, index: int) -> StagedBatch:
         """`stage_batch` on a worker; waits for it (the flow's task threads wait here)."""
-        with self._lock:
-            executor = self._executor
+        executor = self._executor  # the lock guards its replacement; reading it is atomic
         try:
             return executor.submit(stage_batch, entries, staging, index).result()
         except BrokenProcessPool:

@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 from collections.abc import Iterator
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -176,17 +177,20 @@ def test_worker_processes_import_the_pipeline_and_no_prefect():
     assert found.stdout.strip() == "[]"
 
 
-def test_a_worker_pool_replaces_a_worker_that_died(tmp_path, sample_path):
-    from concurrent.futures.process import BrokenProcessPool
+def kill_the_new_worker(before: set) -> None:
+    """SIGKILL the one worker process started since ``before``, as the out-of-memory killer would."""
+    (worker,) = set(multiprocessing.active_children()) - before
+    os.kill(worker.pid, signal.SIGKILL)
+    worker.join()
 
+
+def test_a_worker_pool_replaces_a_worker_that_died(tmp_path, sample_path):
     entries = read_inputs([sample_path]).entries[:4]
     here = stage_batch(entries, str(tmp_path), 0)
     before = set(multiprocessing.active_children())
     with WorkerPool(1) as pool:
         first = pool.stage(entries, str(tmp_path), 1)
-        (worker,) = set(multiprocessing.active_children()) - before
-        os.kill(worker.pid, signal.SIGKILL)  # as the kernel's out-of-memory killer would
-        worker.join()
+        kill_the_new_worker(before)
         with pytest.raises(BrokenProcessPool):  # the batch that saw it fails (Prefect retries it) ...
             pool.stage(entries, str(tmp_path), 2)
         again = pool.stage(entries, str(tmp_path), 3)  # ... on new workers
@@ -197,15 +201,11 @@ def test_a_worker_pool_replaces_a_worker_that_died(tmp_path, sample_path):
 
 
 def test_a_closed_worker_pool_starts_no_workers_for_a_batch_that_finds_it_broken(tmp_path, sample_path):
-    from concurrent.futures.process import BrokenProcessPool
-
     entries = read_inputs([sample_path]).entries[:1]
     before = set(multiprocessing.active_children())
     pool = WorkerPool(1)
     pool.stage(entries, str(tmp_path), 0)
-    (worker,) = set(multiprocessing.active_children()) - before
-    os.kill(worker.pid, signal.SIGKILL)
-    worker.join()
+    kill_the_new_worker(before)
     pool.close()  # the run ends (an error elsewhere, say) while a batch is still waiting on the worker
     with pytest.raises(BrokenProcessPool):
         pool.stage(entries, str(tmp_path), 1)
